@@ -1,0 +1,60 @@
+// Package analyzer is iohotpath: it reports blocking I/O on hot paths.
+//
+// # Analyzer iohotpath
+//
+// iohotpath: report blocking I/O (files, fsync, stat, logging, standard
+// output, encoders on files, network, databases, processes) in hot code
+//
+// Hot code is the body of a function whose doc comment has a line
+// "//hotpath", "// hotpath" or "//iohotpath:hot" (or whose name matches
+// -funcs), and a for or range statement directly below such a line. A call
+// that blocks there, or that reaches blocking I/O through other functions,
+// in this package or another, is reported at the call with the chain that
+// leads to the blocking call:
+//
+//	// hotpath
+//	func (s *Scorer) Evaluate(tx Tx) float64 {
+//		f, _ := os.OpenFile("audit.log", os.O_APPEND|os.O_WRONLY, 0o600) // reported
+//		fmt.Fprintln(f, tx.ID)
+//		f.Close()
+//		return s.score(tx)
+//	}
+//
+// The fix moves the I/O off the hot path: hand the record to a bounded
+// channel drained by a background writer that opens the file once.
+//
+//	// hotpath
+//	func (s *Scorer) Evaluate(tx Tx) float64 {
+//		select {
+//		case s.audit <- tx.ID: // silent: a channel send
+//		default: // queue full: drop rather than block
+//		}
+//		return s.score(tx)
+//	}
+//
+// It stays silent on code started with go, on the function given to
+// sync.Once.Do, on error-exit blocks (unless -error-paths), on in-memory
+// writers (bytes.Buffer, strings.Builder, bufio.Writer writes), and on calls
+// through interfaces or function values it cannot resolve.
+//
+// In all code, it also reports a defer directly in a loop body and the
+// re-opening of the same file on every iteration of a loop.
+//
+// Suppress one line with "//iohotpath:ignore <reason>" at its end or on the
+// line above.
+package analyzer
+
+// doc is the Analyzer's documentation: the package comment's summary.
+const doc = `report blocking I/O on hot paths
+
+Hot code is the body of a function whose doc comment has a line //hotpath,
+// hotpath or //iohotpath:hot (or whose name matches -funcs), and a for or
+range statement directly below such a line. Blocking I/O there (files,
+fsync, stat, logging, standard output, encoders on files, network,
+databases, processes), direct or reached through other functions in any
+package, is reported at the call with the chain to the blocking call.
+Code started with go, the argument of sync.Once.Do and error-exit blocks
+are not hot. In all code, a defer directly in a loop body and re-opening
+the same file on every iteration are reported too.
+
+Suppress a line with //iohotpath:ignore <reason>.`
