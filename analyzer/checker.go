@@ -84,11 +84,11 @@ func (c *checker) anyHot() bool {
 func (c *checker) collectNodes() {
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
-			owner := "init"
+			owner := c.pass.Pkg.Name() + ".init" // literals in package-level variables
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				c.addDecl(fd)
 				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					owner = shortName(obj)
+					owner = c.pass.Pkg.Name() + "." + shortName(obj)
 				}
 			}
 			count := 0

@@ -1,0 +1,43 @@
+package analyzer_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/iohotpath/iohotpath/analyzer"
+)
+
+var testdata = func() string {
+	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
+
+// newAnalyzer builds an analyzer from cfg, failing the test on a bad one.
+func newAnalyzer(t *testing.T, cfg analyzer.Config) *analysis.Analyzer {
+	t.Helper()
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestSeeds(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "seeds/...")
+}
+
+func TestScoping(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "scoping")
+}
+
+// TestFactsChain proves facts cross packages: app's hot loop reaches a
+// write two packages and three calls down.
+func TestFactsChain(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "example.com/app")
+}
