@@ -41,3 +41,7 @@ func TestScoping(t *testing.T) {
 func TestFactsChain(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "example.com/app")
 }
+
+func TestCatalogue(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "catalogue")
+}

@@ -175,7 +175,7 @@ func (c *checker) direct(call *ast.CallExpr, fn *types.Func) (m match, ok, trust
 		sel, isSel := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 		class := wUnknown
 		if isSel {
-			class = c.classify(sel.X, 0)
+			class = c.classifyUnderlying(sel.X, 0)
 		}
 		if m, ok := classMatch(class, wm.cat, displayName(fn)); ok {
 			return c.enabled(m)
@@ -339,6 +339,28 @@ func (c *checker) classify(e ast.Expr, depth int) writerClass {
 		}
 	case *ast.UnaryExpr:
 		return c.classify(x.X, depth+1)
+	}
+	return wUnknown
+}
+
+// classifyUnderlying returns the class of the writer an encoder or
+// buffered writer was built on: through a local variable assigned once, to
+// the constructor's argument. The receiver's own type says nothing.
+func (c *checker) classifyUnderlying(e ast.Expr, depth int) writerClass {
+	if depth > 4 {
+		return wUnknown
+	}
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
+			if rhs := c.singleAssign()[v]; rhs != nil {
+				return c.classifyUnderlying(rhs, depth+1)
+			}
+		}
+	case *ast.CallExpr:
+		if fn := funcOf(c.pass.TypesInfo, x.Fun); fn != nil && writerCtors[fn.FullName()] && len(x.Args) > 0 {
+			return c.classify(x.Args[0], depth+1)
+		}
 	}
 	return wUnknown
 }
