@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/build"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -16,7 +17,12 @@ import (
 // Analyzer is iohotpath with the default configuration, the command-line
 // flags, and .iohotpath.yml files found from each package's directory up to
 // its module root. The command and go vet use it.
-var Analyzer = newAnalyzer(Config{}, true)
+var Analyzer = NewCommand()
+
+// NewCommand returns a new analyzer configured as Analyzer is: defaults,
+// flags, and .iohotpath.yml files. Drivers and tests that set flags use
+// their own instance rather than Analyzer's.
+func NewCommand() *analysis.Analyzer { return newAnalyzer(Config{}, true) }
 
 // New returns an analyzer that uses cfg exactly (no configuration file is
 // looked up), or an error naming every invalid option. Flags set on the
@@ -35,6 +41,7 @@ type state struct {
 	discover   bool
 	flags      Config
 	configFile string
+	bindings   []*flagBinding
 	cache      configCache
 	compiled   sync.Map // config file path ("" for none) -> *compiled
 }
@@ -59,8 +66,14 @@ func newAnalyzer(base Config, discover bool) *analysis.Analyzer {
 	return a
 }
 
+// The flag values note which flags were set: drivers copy Analyzer.Flags
+// into their own flag set, so Analyzer.Flags.Visit cannot tell.
+
 // listValue is a flag holding a list: comma-separated, and repeatable.
-type listValue struct{ list *[]string }
+type listValue struct {
+	list *[]string
+	set  *bool
+}
 
 func (v listValue) String() string {
 	if v.list == nil {
@@ -75,16 +88,66 @@ func (v listValue) Set(s string) error {
 			*v.list = append(*v.list, item)
 		}
 	}
+	*v.set = true
 	return nil
 }
 
+// boolValue is a boolean flag that notes it was set.
+type boolValue struct {
+	b   *bool
+	set *bool
+}
+
+func (v boolValue) String() string {
+	if v.b == nil {
+		return "false"
+	}
+	return strconv.FormatBool(*v.b)
+}
+
+func (v boolValue) Set(s string) error {
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	*v.b, *v.set = b, true
+	return nil
+}
+
+func (v boolValue) IsBoolFlag() bool { return true }
+
+// flagBinding ties a flag to its Config field.
+type flagBinding struct {
+	name, usage string
+	set         bool
+	copy        func(dst, src *Config)
+}
+
 func (st *state) bindFlags(fs *flag.FlagSet) {
-	fs.Var(listValue{&st.flags.Funcs}, "funcs", "comma-separated regular expressions; matching functions are hot (full name example.com/p.(*T).M or short T.M)")
-	fs.Var(listValue{&st.flags.Blocking}, "blocking", "comma-separated extra blocking functions, each NAME or NAME=CATEGORY")
-	fs.Var(listValue{&st.flags.NonBlocking}, "nonblocking", "comma-separated functions trusted not to block")
-	fs.Var(listValue{&st.flags.Disable}, "disable", "comma-separated categories ("+strings.Join(CategoryNames(), ",")+") or rules ("+RuleDeferInLoop+","+RuleReopenInLoop+") to turn off")
-	fs.BoolVar(&st.flags.ErrorPaths, "error-paths", false, "also report blocking I/O in error-exit blocks")
-	fs.BoolVar(&st.flags.IncludeTests, "include-tests", false, "also run loop-hygiene rules on _test.go files")
+	f := &st.flags
+	st.bindings = []*flagBinding{
+		{name: "funcs", usage: "comma-separated regular expressions; matching functions are hot (full name example.com/p.(*T).M or short T.M)",
+			copy: func(d, s *Config) { d.Funcs = s.Funcs }},
+		{name: "blocking", usage: "comma-separated extra blocking functions, each NAME or NAME=CATEGORY",
+			copy: func(d, s *Config) { d.Blocking = s.Blocking }},
+		{name: "nonblocking", usage: "comma-separated functions trusted not to block",
+			copy: func(d, s *Config) { d.NonBlocking = s.NonBlocking }},
+		{name: "disable", usage: "comma-separated categories (" + strings.Join(CategoryNames(), ",") + ") or rules (" + RuleDeferInLoop + "," + RuleReopenInLoop + ") to turn off",
+			copy: func(d, s *Config) { d.Disable = s.Disable }},
+		{name: "error-paths", usage: "also report blocking I/O in error-exit blocks",
+			copy: func(d, s *Config) { d.ErrorPaths = s.ErrorPaths }},
+		{name: "include-tests", usage: "also run loop-hygiene rules on _test.go files",
+			copy: func(d, s *Config) { d.IncludeTests = s.IncludeTests }},
+	}
+	lists := map[string]*[]string{"funcs": &f.Funcs, "blocking": &f.Blocking, "nonblocking": &f.NonBlocking, "disable": &f.Disable}
+	bools := map[string]*bool{"error-paths": &f.ErrorPaths, "include-tests": &f.IncludeTests}
+	for _, b := range st.bindings {
+		if l, ok := lists[b.name]; ok {
+			fs.Var(listValue{l, &b.set}, b.name, b.usage)
+		} else {
+			fs.Var(boolValue{bools[b.name], &b.set}, b.name, b.usage)
+		}
+	}
 	fs.StringVar(&st.configFile, "config", "", "configuration file to use instead of looking up "+ConfigFileName)
 }
 
@@ -97,7 +160,7 @@ func (st *state) settingsFor(pass *analysis.Pass) (*settings, error) {
 	case st.configFile != "":
 		abs, err := filepath.Abs(st.configFile)
 		if err != nil {
-			return nil, err
+			return nil, &configError{file: st.configFile, msg: err.Error()}
 		}
 		file = abs
 	case st.discover && len(pass.Files) > 0:
@@ -106,11 +169,11 @@ func (st *state) settingsFor(pass *analysis.Pass) (*settings, error) {
 	}
 	v, _ := st.compiled.LoadOrStore(file, &compiled{})
 	c := v.(*compiled)
-	c.once.Do(func() { c.s, c.err = st.compile(&pass.Analyzer.Flags, file) })
+	c.once.Do(func() { c.s, c.err = st.compile(file) })
 	return c.s, c.err
 }
 
-func (st *state) compile(fs *flag.FlagSet, file string) (*settings, error) {
+func (st *state) compile(file string) (*settings, error) {
 	cfg := st.base
 	if file != "" {
 		var err error
@@ -118,27 +181,15 @@ func (st *state) compile(fs *flag.FlagSet, file string) (*settings, error) {
 			return nil, err
 		}
 	}
-	var set Config
-	var errs []string
-	fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "funcs":
-			cfg.Funcs, set.Funcs = st.flags.Funcs, st.flags.Funcs
-		case "blocking":
-			cfg.Blocking, set.Blocking = st.flags.Blocking, st.flags.Blocking
-		case "nonblocking":
-			cfg.NonBlocking, set.NonBlocking = st.flags.NonBlocking, st.flags.NonBlocking
-		case "disable":
-			cfg.Disable, set.Disable = st.flags.Disable, st.flags.Disable
-		case "error-paths":
-			cfg.ErrorPaths = st.flags.ErrorPaths
-		case "include-tests":
-			cfg.IncludeTests = st.flags.IncludeTests
+	var set Config // the flags alone, checked first so that errors name them
+	for _, b := range st.bindings {
+		if b.set {
+			b.copy(&cfg, &st.flags)
+			b.copy(&set, &st.flags)
 		}
-	})
+	}
 	if _, err := set.compile("", nil); err != nil {
-		errs = append(errs, err.Error())
-		return nil, fmt.Errorf("invalid flag: %s", strings.Join(errs, "; "))
+		return nil, fmt.Errorf("invalid flag: %w", err)
 	}
 	return cfg.compile(file, nil)
 }

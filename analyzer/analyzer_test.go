@@ -45,3 +45,9 @@ func TestFactsChain(t *testing.T) {
 func TestCatalogue(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "catalogue")
 }
+
+// TestDirectives covers suppression, declared blocking and trusted
+// functions (across packages, through facts) and malformed directives.
+func TestDirectives(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "directives")
+}

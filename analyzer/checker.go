@@ -127,9 +127,12 @@ func (c *checker) addDecl(fd *ast.FuncDecl) {
 			}
 		}
 	}
+	if c.s.nonblocking[userKey(obj)] {
+		n.nonblocking = true
+	}
 	if n.nonblocking && n.declared != catNone {
 		c.reportf(fd.Name.Pos(), RuleDirective, "%s is declared both //iohotpath:blocking and //iohotpath:nonblocking; keep one", n.short)
-		n.declared = catNone
+		n.declared, n.nonblocking = catNone, false
 	}
 	if !n.hot && len(c.s.hot) > 0 {
 		full, short := hotNames(obj)

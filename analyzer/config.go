@@ -88,6 +88,14 @@ func (e *configError) Error() string {
 	return b.String()
 }
 
+// IsConfigError reports whether err, returned by the analyzer's Run, comes
+// from an invalid option or configuration file: every package of the run
+// would fail with it, so a driver may stop at the first.
+func IsConfigError(err error) bool {
+	var ce *configError
+	return errors.As(err, &ce)
+}
+
 // compile validates c. lines, when not nil, gives the line of each list item
 // ("funcs[2]") and key, for error messages.
 func (c *Config) compile(file string, lines map[string]int) (*settings, error) {
@@ -205,6 +213,9 @@ func parseFuncName(name string) (string, error) {
 	}
 	if pkg == "" || strings.ContainsAny(pkg, " ()*") {
 		return bad("bad package path")
+	}
+	if strings.Count(name, ".") > 0 && (strings.Contains(name, "..") || strings.HasSuffix(name, ".")) {
+		return bad("empty name between dots")
 	}
 	if recv != "" && !token.IsIdentifier(recv) {
 		return bad("bad type name " + recv)

@@ -153,15 +153,14 @@ func (c *checker) scanNode(n *funcNode) {
 				n.edges = append(n.edges, edge{call, ln})
 			}
 		case t.fn != nil:
-			if tn := c.nodeOfFunc[t.fn]; tn != nil && !c.s.nonblocking[userKey(t.fn)] {
+			// Every blocking call is checked, not only the first, so that an
+			// ignore on any of them counts as used whatever the order.
+			if f := c.blockingCall(call, t.fn); f != nil {
+				if !c.ignored(call.Pos()) && n.fact == nil {
+					n.fact = f
+				}
+			} else if tn := c.nodeOfFunc[t.fn]; tn != nil && !tn.nonblocking {
 				n.edges = append(n.edges, edge{call, tn})
-				return
-			}
-			if n.fact != nil {
-				return // already has a witness; only the edges matter now
-			}
-			if f := c.blockingCall(call, t.fn); f != nil && !c.ignored(call.Pos()) {
-				n.fact = f
 			}
 		}
 	}}

@@ -205,6 +205,9 @@ func (c *checker) isTrusted(fn *types.Func) bool {
 	if n := c.nodeOfFunc[fn]; n != nil {
 		return n.nonblocking
 	}
+	if fn.Pkg() == c.pass.Pkg {
+		return false // a function of this package without a node: no body, no directive
+	}
 	var f ioFact
 	return fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) && f.NonBlocking
 }

@@ -4,12 +4,43 @@
 //
 //	iohotpath ./...
 //	go vet -vettool=$(command -v iohotpath) ./...
+//
+// It exits 0 when it finds nothing, 3 when it reports findings, and 1 when
+// the run cannot be trusted: a bad flag or configuration file, or packages
+// that do not load or type-check.
 package main
 
 import (
+	"fmt"
+	"os"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/iohotpath/iohotpath/analyzer"
 )
 
-func main() { singlechecker.Main(analyzer.Analyzer) }
+func main() {
+	a := analyzer.Analyzer
+	a.Run = stopOnConfigError(a.Run)
+	singlechecker.Main(a)
+}
+
+// stopOnConfigError ends the run at the first configuration error: every
+// package would fail the same way, and the driver would print one error per
+// package and a cascade of "failed prerequisites".
+func stopOnConfigError(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	var once sync.Once
+	return func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		if analyzer.IsConfigError(err) {
+			once.Do(func() {
+				fmt.Fprintf(os.Stderr, "iohotpath: %v\n", err)
+				os.Exit(1)
+			})
+			select {} // another package is printing the error and exiting
+		}
+		return res, err
+	}
+}

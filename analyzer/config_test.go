@@ -1,0 +1,159 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/iohotpath/iohotpath/analyzer"
+)
+
+// recorder is an analysistest.Testing that keeps the errors instead of
+// failing, to prove that a configuration changes the results.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// optionCases: each package under testdata/src/config expects the results
+// of one non-default option, given here as a Config, as flags, and (in the
+// package directory) as .iohotpath.yml.
+var optionCases = []struct {
+	pkg   string
+	cfg   analyzer.Config
+	flags map[string]string
+}{
+	{"config/funcs", analyzer.Config{Funcs: []string{`^Evaluate$`, `^config/funcs\.\(\*Scorer\)\.Score$`}},
+		map[string]string{"funcs": `^Evaluate$,^config/funcs\.\(\*Scorer\)\.Score$`}},
+	{"config/blocking", analyzer.Config{Blocking: []string{"config/blocking.(*Log).Write=log", "config/blocking.flushAll"}},
+		map[string]string{"blocking": "config/blocking.(*Log).Write=log,config/blocking.flushAll"}},
+	{"config/nonblocking", analyzer.Config{NonBlocking: []string{"log.Printf", "config/nonblocking.Cache.Load"}},
+		map[string]string{"nonblocking": "log.Printf,config/nonblocking.Cache.Load"}},
+	{"config/disable", analyzer.Config{Disable: []string{"log", "stat"}},
+		map[string]string{"disable": "log,stat"}},
+	{"config/errorpaths", analyzer.Config{ErrorPaths: true},
+		map[string]string{"error-paths": "true"}},
+}
+
+// TestOptions proves that every option reaches the analysis through each
+// entry point, and that without it the results differ.
+func TestOptions(t *testing.T) {
+	for _, tc := range optionCases {
+		t.Run(tc.pkg, func(t *testing.T) {
+			t.Run("constructor", func(t *testing.T) {
+				analysistest.Run(t, testdata, newAnalyzer(t, tc.cfg), tc.pkg)
+			})
+			t.Run("flags", func(t *testing.T) {
+				a := newAnalyzer(t, analyzer.Config{})
+				for name, value := range tc.flags {
+					if err := a.Flags.Set(name, value); err != nil {
+						t.Fatal(err)
+					}
+				}
+				analysistest.Run(t, testdata, a, tc.pkg)
+			})
+			t.Run("file", func(t *testing.T) {
+				analysistest.Run(t, testdata, analyzer.NewCommand(), tc.pkg)
+			})
+			t.Run("default differs", func(t *testing.T) {
+				var r recorder
+				analysistest.Run(&r, testdata, newAnalyzer(t, analyzer.Config{}), tc.pkg)
+				if len(r.errs) == 0 {
+					t.Errorf("the default configuration gives the same results as %+v: the option changes nothing", tc.cfg)
+				}
+			})
+		})
+	}
+}
+
+// TestConfigFileErrors: a bad file is an error naming the file, the line
+// and the key.
+func TestConfigFileErrors(t *testing.T) {
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"unknown key", "funcs: [a]\nfuncz: [b]\n", "x.yml:2: funcz: unknown key (known keys: funcs, blocking, nonblocking, disable, error-paths, include-tests)"},
+		{"bad regexp", "funcs:\n  - ok\n  - \"(\"\n", "x.yml:3: funcs: bad regular expression \"(\": missing closing ): `(`"},
+		{"malformed name", "blocking:\n  - os..Open\n", "x.yml:2: blocking: malformed function name \"os..Open\""},
+		{"malformed method", "nonblocking: [\"(*os.File.Write\"]\n", "x.yml:1: nonblocking: malformed function name \"(*os.File.Write\": no closing parenthesis"},
+		{"bad category", "blocking: [os.Open=disk]\n", "x.yml:1: blocking: unknown category \"disk\" in \"os.Open=disk\""},
+		{"bad disable", "disable: [logs]\n", "x.yml:1: disable: unknown category or rule \"logs\""},
+		{"wrong type", "funcs: 3\n", "x.yml:1: funcs: want a list of strings"},
+		{"wrong bool", "error-paths: maybe\n", "x.yml:1: error-paths: want true or false"},
+		{"not a mapping", "- funcs\n", "x.yml:1: want a mapping of option names to values"},
+		{"bad yaml", "funcs: [a\n", "x.yml: not valid YAML"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := analyzer.ParseConfig("x.yml", []byte(tc.yaml))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("ParseConfig(%q) error = %v, want it to contain %q", tc.yaml, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestConfigFileValid(t *testing.T) {
+	for _, yaml := range []string{"", "# nothing\n", "funcs: [Handle]\nerror-paths: true\ninclude-tests: false\ndisable: [defer-in-loop, reopen-in-loop, log]\nblocking: [\"example.com/a.(*T).M=network\", \"(example.com/a.T).M\", example.com/a.F]\nnonblocking: [example.com/a.T.M]\n"} {
+		if _, err := analyzer.ParseConfig("x.yml", []byte(yaml)); err != nil {
+			t.Errorf("ParseConfig(%q): %v", yaml, err)
+		}
+	}
+}
+
+func TestNewRejectsBadConfig(t *testing.T) {
+	_, err := analyzer.New(analyzer.Config{Funcs: []string{"("}, NonBlocking: []string{"nodot"}})
+	if err == nil {
+		t.Fatal("New accepted a bad configuration")
+	}
+	for _, want := range []string{"iohotpath: funcs: bad regular expression", "nonblocking: malformed function name \"nodot\""} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("New error %q does not contain %q", err, want)
+		}
+	}
+}
+
+// runErrors runs a on pkg and returns the errors analysistest saw.
+func runErrors(a *analysis.Analyzer, pkg string) string {
+	var r recorder
+	analysistest.Run(&r, testdata, a, pkg)
+	return strings.Join(r.errs, "\n")
+}
+
+// TestRunErrors: a bad flag or an unreadable -config fails the run with a
+// message that names it.
+func TestRunErrors(t *testing.T) {
+	a := analyzer.NewCommand()
+	a.Flags.Set("funcs", "(")
+	if got := runErrors(a, "config/plain"); !strings.Contains(got, "invalid flag: funcs: bad regular expression") {
+		t.Errorf("bad -funcs: got %q", got)
+	}
+
+	a = analyzer.NewCommand()
+	missing := filepath.Join(t.TempDir(), "missing.yml")
+	a.Flags.Set("config", missing)
+	if got := runErrors(a, "config/plain"); !strings.Contains(got, missing+": cannot read configuration: no such file or directory") {
+		t.Errorf("missing -config: got %q", got)
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.yml")
+	os.WriteFile(bad, []byte("funcs: [ok]\nfuncz: [x]\n"), 0o600)
+	a = analyzer.NewCommand()
+	a.Flags.Set("config", bad)
+	if got := runErrors(a, "config/plain"); !strings.Contains(got, bad+":2: funcz: unknown key") {
+		t.Errorf("bad -config: got %q", got)
+	}
+}
+
+// TestConfigFlagOverridesDiscovery: -config names the file to use instead
+// of the one next to the package.
+func TestConfigFlagOverridesDiscovery(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "funcs.yml")
+	os.WriteFile(cfg, []byte("funcs: ['^Evaluate$', '^config/funcs\\.\\(\\*Scorer\\)\\.Score$']\n"), 0o600)
+	a := analyzer.NewCommand()
+	a.Flags.Set("config", cfg)
+	analysistest.Run(t, testdata, a, "config/funcs")
+}

@@ -1,0 +1,17 @@
+// Package disable turns off two categories.
+package disable
+
+import (
+	"log"
+	"os"
+)
+
+func logs() { log.Print("x") }
+
+// hotpath
+func Hot() { // want Hot:`hot blocking\(file\): os.Remove`
+	log.Print("x") // log is disabled
+	os.Stat("x")   // stat is disabled
+	logs()         // its only I/O is disabled: no fact
+	os.Remove("x") // want `os.Remove changes the file system`
+}
