@@ -133,7 +133,7 @@ func (c *checker) parseDirective(cm *ast.Comment) *directive {
 	}
 	// Near misses: a space after the slashes, or a misspelt prefix.
 	body := strings.TrimLeft(strings.TrimPrefix(text, "//"), " \t")
-	if strings.HasPrefix(text, "//") && body != strings.TrimPrefix(text, "//") && strings.HasPrefix(body, "iohotpath:") {
+	if after, ok := strings.CutPrefix(body, "iohotpath:"); ok && body != text[2:] && after != "" && isLetter(after[0]) {
 		c.reportf(cm.Pos(), RuleDirective, "directives take no space after //: write //%s", strings.TrimRight(body, " "))
 	}
 	return nil
@@ -208,3 +208,5 @@ func (c *checker) reportDirectiveMisuse() {
 		}
 	}
 }
+
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }

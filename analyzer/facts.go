@@ -248,11 +248,16 @@ func (c *checker) resolvePosn(posn string) token.Pos {
 	if f == nil || line < 1 || line > f.LineCount() {
 		return token.NoPos
 	}
-	start := f.LineStart(line)
-	if off := f.Offset(start) + col - 1; col > 0 && off < f.Size() {
-		return f.Pos(off)
+	pos := f.LineStart(line)
+	if off := f.Offset(pos) + col - 1; col > 0 && off < f.Size() {
+		pos = f.Pos(off)
 	}
-	return start
+	// Files rebuilt from export data (go vet) have made-up line tables:
+	// trust a position only if it reads back as the one recorded.
+	if got := c.pass.Fset.PositionFor(pos, false); got.Line != line || got.Column != col {
+		return token.NoPos
+	}
+	return pos
 }
 
 func cutLast(s, sep string) (before, after string, ok bool) {

@@ -34,6 +34,7 @@ func Bad() { // want Bad:`blocking\(log\): log.Print`
 	_ = len("x")   //iohotpath:ignore stale: nothing to suppress here // want `//iohotpath:ignore suppresses nothing; remove it`
 	//iohotpath:hott // want `unknown directive //iohotpath:hott; use //hotpath, //iohotpath:hot, //iohotpath:blocking \[category\], //iohotpath:nonblocking or //iohotpath:ignore <reason>`
 	// iohotpath:ignore spaced // want `directives take no space after //: write //iohotpath:ignore spaced`
+	// iohotpath: prose that mentions the tool is not a directive
 	//iohotpath:hot extra // want `//iohotpath:hot takes no argument`
 	x := 1
 	//hotpath // want `//hotpath applies to nothing: put it in the doc comment of a function or on the line directly above a for or range statement`
