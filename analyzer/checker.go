@@ -308,6 +308,10 @@ func (c *checker) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, ca
 		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), fixFor(f.Cat, ""))}
 	caller := callee
 	for _, h := range f.Chain {
+		if h.Name == elided {
+			caller = "a function further down the chain"
+			continue
+		}
 		pos := c.resolvePosn(h.Posn)
 		msg := caller + " calls " + h.Name
 		if !pos.IsValid() {

@@ -54,7 +54,8 @@ func (f *ioFact) String() string {
 }
 
 // maxHops bounds a witness chain so that facts stay small; the middle of a
-// longer chain is dropped (the first hops and the blocking call remain).
+// longer chain is replaced by an elided hop (the first hops and the
+// blocking call remain).
 const maxHops = 5
 
 // extend returns the chain of a caller that reaches callee's chain through
@@ -65,9 +66,13 @@ func extend(h Hop, chain []Hop) []Hop {
 	if len(chain)+1 <= maxHops {
 		return append(out, chain...)
 	}
-	out = append(out, chain[:maxHops-2]...)
+	out = append(out, chain[:maxHops-3]...)
+	out = append(out, Hop{Name: elided})
 	return append(out, chain[len(chain)-1])
 }
+
+// elided stands for the hops dropped from the middle of a long chain.
+const elided = "..."
 
 // witnessText is the parenthesis of a transitive message: the blocking call
 // and the functions it is reached through.
