@@ -373,7 +373,11 @@ func CatalogueNames() []string {
 		out = append(out, k+" "+r.cat.String()+" (when the writer is a file or connection)")
 	}
 	for k, m := range writerMethods {
-		out = append(out, k+" "+m.cat.String()+" (when the writer is a file or connection)")
+		when := " (when the writer is a file or connection)"
+		if m.flushAlways {
+			when = " (unless the writer is known to be in memory)"
+		}
+		out = append(out, k+" "+m.cat.String()+when)
 	}
 	sort.Strings(out)
 	return out

@@ -1,0 +1,39 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/iohotpath/iohotpath/analyzer"
+)
+
+// TestCatalogueDoc fails when docs/catalogue.md is not what the catalogue
+// generates. Regenerate with IOHOTPATH_UPDATE_DOCS=1 go test ./analyzer -run CatalogueDoc.
+func TestCatalogueDoc(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# The catalogue\n\n")
+	b.WriteString("Generated from the analyzer's table by `IOHOTPATH_UPDATE_DOCS=1 go test ./analyzer -run CatalogueDoc`; do not edit.\n\n")
+	fmt.Fprintf(&b, "%d entries. Names are `types.Func.FullName()`; `(T).*` matches every method of T. ", analyzer.CatalogueSize())
+	b.WriteString("Add your own with the `blocking` option or `//iohotpath:blocking`; trust one with `nonblocking`.\n\n")
+	b.WriteString("| function | category |\n|---|---|\n")
+	for _, line := range analyzer.CatalogueNames() {
+		name, rest, _ := strings.Cut(line, " ")
+		fmt.Fprintf(&b, "| `%s` | %s |\n", name, rest)
+	}
+	path := filepath.Join("..", "docs", "catalogue.md")
+	if os.Getenv("IOHOTPATH_UPDATE_DOCS") != "" {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != b.String() {
+		t.Errorf("%s is stale; regenerate it with IOHOTPATH_UPDATE_DOCS=1 go test ./analyzer -run CatalogueDoc", path)
+	}
+}
