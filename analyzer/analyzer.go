@@ -55,12 +55,14 @@ type compiled struct {
 func newAnalyzer(base Config, discover bool) *analysis.Analyzer {
 	st := &state{base: base, discover: discover}
 	a := &analysis.Analyzer{
-		Name:      "iohotpath",
-		Doc:       doc,
-		URL:       "https://github.com/iohotpath/iohotpath/blob/main/docs/README.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(ioFact)},
-		Run:       st.run,
+		Name:     "iohotpath",
+		Doc:      doc,
+		URL:      "https://github.com/iohotpath/iohotpath/blob/main/docs/README.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run:      st.run,
+	}
+	if factsEnabled {
+		a.FactTypes = []analysis.Fact{new(ioFact)}
 	}
 	st.bindFlags(&a.Flags)
 	return a

@@ -132,40 +132,44 @@ type writerMethod struct {
 // noReturn lists calls that end an error-exit block: the block runs at most
 // once per failure.
 var noReturn = map[string]bool{
-	"os.Exit":                           true,
-	"runtime.Goexit":                    true,
-	"log.Fatal":                         true,
-	"log.Fatalf":                        true,
-	"log.Fatalln":                       true,
-	"log.Panic":                         true,
-	"log.Panicf":                        true,
-	"log.Panicln":                       true,
-	"(*log.Logger).Fatal":               true,
-	"(*log.Logger).Fatalf":              true,
-	"(*log.Logger).Fatalln":             true,
-	"(*log.Logger).Panic":               true,
-	"(*log.Logger).Panicf":              true,
-	"(*log.Logger).Panicln":             true,
-	"(*testing.common).Fatal":           true,
-	"(*testing.common).Fatalf":          true,
-	"(*testing.common).FailNow":         true,
-	"(*testing.common).Skip":            true,
-	"(*testing.common).Skipf":           true,
-	"(*testing.common).SkipNow":         true,
-	"(*go.uber.org/zap.Logger).Fatal":   true,
-	"(*go.uber.org/zap.Logger).Panic":   true,
-	"github.com/sirupsen/logrus.Fatal":  true,
-	"github.com/sirupsen/logrus.Fatalf": true,
-	"github.com/sirupsen/logrus.Panic":  true,
-	"github.com/sirupsen/logrus.Panicf": true,
-	"k8s.io/klog/v2.Fatal":              true,
-	"k8s.io/klog/v2.Fatalf":             true,
-	"k8s.io/klog/v2.Exit":               true,
-	"k8s.io/klog/v2.Exitf":              true,
-	"github.com/golang/glog.Fatal":      true,
-	"github.com/golang/glog.Fatalf":     true,
-	"github.com/golang/glog.Exit":       true,
-	"github.com/golang/glog.Exitf":      true,
+	"os.Exit":                         true,
+	"runtime.Goexit":                  true,
+	"log.Fatal":                       true,
+	"log.Fatalf":                      true,
+	"log.Fatalln":                     true,
+	"log.Panic":                       true,
+	"log.Panicf":                      true,
+	"log.Panicln":                     true,
+	"(*log.Logger).Fatal":             true,
+	"(*log.Logger).Fatalf":            true,
+	"(*log.Logger).Fatalln":           true,
+	"(*log.Logger).Panic":             true,
+	"(*log.Logger).Panicf":            true,
+	"(*log.Logger).Panicln":           true,
+	"(*testing.common).Fatal":         true,
+	"(*testing.common).Fatalf":        true,
+	"(*testing.common).FailNow":       true,
+	"(*testing.common).Skip":          true,
+	"(*testing.common).Skipf":         true,
+	"(*testing.common).SkipNow":       true,
+	"(*go.uber.org/zap.Logger).Fatal": true,
+	"(*go.uber.org/zap.Logger).Panic": true,
+}
+
+func init() {
+	for _, n := range withSuffixes([]string{"Fatal", "Panic"}, "", "f", "w", "ln") {
+		noReturn["(*go.uber.org/zap.SugaredLogger)."+n] = true
+	}
+	for _, n := range withSuffixes([]string{"Fatal", "Panic"}, "", "f", "ln") {
+		noReturn["github.com/sirupsen/logrus."+n] = true
+		noReturn["(*github.com/sirupsen/logrus.Logger)."+n] = true
+		noReturn["(*github.com/sirupsen/logrus.Entry)."+n] = true
+	}
+	for _, pkg := range []string{"k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog"} {
+		for _, n := range withSuffixes([]string{"Fatal", "Exit"}, "", "f", "ln", "Depth") {
+			noReturn[pkg+"."+n] = true
+		}
+	}
 }
 
 // onceFuncs run their function argument once, not per call.
@@ -269,20 +273,32 @@ func init() {
 	// log: third-party loggers, matched by name even when not a dependency
 	add(CatLog, methods("*go.uber.org/zap.Logger", "writes a log record", append(logLevels, "Log")...)...)
 	add(CatLog, methods("*go.uber.org/zap.SugaredLogger", "writes a log record",
-		withSuffixes(logLevels, "", "f", "w", "ln")...)...)
+		append(withSuffixes(logLevels, "", "f", "w", "ln"), "Log", "Logf", "Logw", "Logln")...)...)
+	add(CatLog, "(*go.uber.org/zap/zapcore.CheckedEntry).Write|writes a log record")
+	add(CatSync, methods("*go.uber.org/zap.Logger", "flushes the log to disk", "Sync")...)
+	add(CatSync, methods("*go.uber.org/zap.SugaredLogger", "flushes the log to disk", "Sync")...)
+	add(CatLog, methods("github.com/go-logr/logr.Logger", "writes a log record", "Info", "Error")...)
 	logrusLevels := []string{"Trace", "Debug", "Info", "Print", "Warn", "Warning", "Error", "Fatal", "Panic"}
 	logrusNames := withSuffixes(logrusLevels, "", "f", "ln")
 	add(CatLog, funcs("github.com/sirupsen/logrus", "writes a log record", logrusNames...)...)
 	add(CatLog, methods("*github.com/sirupsen/logrus.Logger", "writes a log record", append(logrusNames, "Log", "Logf", "Logln")...)...)
 	add(CatLog, methods("*github.com/sirupsen/logrus.Entry", "writes a log record", append(logrusNames, "Log", "Logf", "Logln")...)...)
 	add(CatLog, methods("*github.com/rs/zerolog.Event", "writes a log record", "Msg", "Msgf", "MsgFunc", "Send")...)
-	klogNames := append(withSuffixes([]string{"Info", "Warning", "Error", "Fatal", "Exit"}, "", "f", "ln", "Depth"), "InfoS", "ErrorS", "InfoDepth")
-	add(CatLog, funcs("k8s.io/klog/v2", "writes a log record", dedupe(klogNames)...)...)
-	add(CatLog, methods("k8s.io/klog/v2.Verbose", "writes a log record", "Info", "Infof", "Infoln", "InfoS", "InfoDepth")...)
-	add(CatLog, funcs("k8s.io/klog", "writes a log record", withSuffixes([]string{"Info", "Warning", "Error", "Fatal", "Exit"}, "", "f", "ln")...)...)
+	add(CatLog, "(github.com/rs/zerolog.Logger).Write|writes a log record")
+	klogLevels := []string{"Info", "Warning", "Error", "Fatal", "Exit"}
+	klogNames := append(withSuffixes(klogLevels, "", "f", "ln", "Depth", "fDepth", "lnDepth"), "InfoS", "ErrorS", "InfoSDepth", "ErrorSDepth")
+	add(CatLog, funcs("k8s.io/klog/v2", "writes a log record", klogNames...)...)
+	add(CatLog, methods("k8s.io/klog/v2.Verbose", "writes a log record", "Info", "Infof", "Infoln", "InfoS", "InfoDepth",
+		"InfofDepth", "InfolnDepth", "InfoSDepth", "Error", "ErrorS")...)
+	add(CatLog, funcs("k8s.io/klog", "writes a log record", withSuffixes(klogLevels, "", "f", "ln", "Depth")...)...)
+	add(CatLog, methods("k8s.io/klog.Verbose", "writes a log record", "Info", "Infof", "Infoln")...)
 	add(CatLog, funcs("github.com/golang/glog", "writes a log record",
-		withSuffixes([]string{"Info", "Warning", "Error", "Fatal", "Exit"}, "", "f", "ln", "Depth")...)...)
-	add(CatLog, methods("github.com/golang/glog.Verbose", "writes a log record", "Info", "Infof", "Infoln")...)
+		withSuffixes(klogLevels, "", "f", "ln", "Depth", "Depthf", "Context", "Contextf", "ContextDepth", "ContextDepthf")...)...)
+	add(CatLog, methods("github.com/golang/glog.Verbose", "writes a log record", "Info", "Infof", "Infoln", "InfoDepth",
+		"InfoDepthf", "InfoContext", "InfoContextf", "InfoContextDepth", "InfoContextDepthf")...)
+	for _, pkg := range []string{"k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog"} {
+		add(CatLog, pkg+".Flush|writes buffered log records to disk")
+	}
 
 	// stdout
 	add(CatStdout, funcs("fmt", "writes to standard output", "Print", "Printf", "Println")...)
@@ -315,8 +331,11 @@ func init() {
 	for _, redis := range []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8"} {
 		add(CatNetwork, methods(redis+".cmdable", "makes a Redis round trip", "*")...)
 		add(CatNetwork, methods(redis+".statefulCmdable", "makes a Redis round trip", "*")...)
-		add(CatNetwork, methods("*"+redis+".Client", "makes a Redis round trip", "Do", "Process", "Ping", "Pipelined", "TxPipelined", "Watch")...)
+		for _, client := range []string{".Client", ".ClusterClient", ".Ring"} {
+			add(CatNetwork, methods("*"+redis+client, "makes a Redis round trip", "Do", "Process", "Pipelined", "TxPipelined", "Watch")...)
+		}
 		add(CatNetwork, methods("*"+redis+".Pipeline", "makes a Redis round trip", "Exec")...)
+		add(CatNetwork, methods(redis+".Pipeliner", "makes a Redis round trip", "Exec")...)
 	}
 
 	// database
@@ -331,14 +350,21 @@ func init() {
 	pgxCalls := []string{"Exec", "Query", "QueryRow", "SendBatch", "Begin", "BeginTx", "Ping", "CopyFrom"}
 	for _, pgx := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
 		add(CatDatabase, methods("*"+pgx+".Conn", "queries the database", append(pgxCalls, "Prepare")...)...)
-		add(CatDatabase, methods("*"+pgx+"/pgxpool.Pool", "queries the database", append(pgxCalls, "Acquire")...)...)
+		add(CatDatabase, methods("*"+pgx+"/pgxpool.Pool", "queries the database", pgxCalls...)...)
+		add(CatDatabase, methods("*"+pgx+"/pgxpool.Pool", "acquires a connection, dialling when none is idle", "Acquire")...)
+		add(CatDatabase, methods(pgx+".Tx", "queries the database", "Exec", "Query", "QueryRow", "SendBatch", "CopyFrom",
+			"Prepare", "Begin", "Commit", "Rollback")...)
+		add(CatDatabase, funcs(pgx, "connects to the database", "Connect", "ConnectConfig")...)
 		add(CatDatabase, methods("*"+pgx+"/pgxpool.Conn", "queries the database", pgxCalls...)...)
 	}
 	mongoCalls := []string{"InsertOne", "InsertMany", "Find", "FindOne", "FindOneAndUpdate", "FindOneAndReplace",
 		"FindOneAndDelete", "UpdateOne", "UpdateMany", "UpdateByID", "ReplaceOne", "DeleteOne", "DeleteMany",
 		"Aggregate", "CountDocuments", "EstimatedDocumentCount", "Distinct", "BulkWrite"}
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
-		add(CatDatabase, methods("*"+mongo+".Collection", "queries the database", mongoCalls...)...)
+		add(CatDatabase, methods("*"+mongo+".Collection", "queries the database", append(mongoCalls, "Watch", "Drop")...)...)
+		add(CatDatabase, methods("*"+mongo+".Cursor", "fetches from the database", "Next", "TryNext", "All")...)
+		add(CatDatabase, methods("*"+mongo+".Database", "queries the database", "RunCommand")...)
+		add(CatDatabase, methods("*"+mongo+".Client", "queries the database", "Ping")...)
 	}
 
 	// process

@@ -190,7 +190,7 @@ func (c *checker) blockingCall(call *ast.CallExpr, fn *types.Func) *ioFact {
 // importedFact returns the blocking fact of a function of another package,
 // unless its category is disabled here.
 func (c *checker) importedFact(fn *types.Func) *ioFact {
-	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || !factsEnabled {
 		return nil
 	}
 	var f ioFact
@@ -208,7 +208,7 @@ func (c *checker) hop(call *ast.CallExpr, name string) Hop {
 // standard library exports none: the catalogue describes it, so results do
 // not depend on whether a driver analyses it.
 func (c *checker) exportFacts() {
-	if c.std {
+	if c.std || !factsEnabled {
 		return
 	}
 	for _, n := range c.nodes {

@@ -209,7 +209,7 @@ func (c *checker) isTrusted(fn *types.Func) bool {
 		return false // a function of this package without a node: no body, no directive
 	}
 	var f ioFact
-	return fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) && f.NonBlocking
+	return factsEnabled && fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) && f.NonBlocking
 }
 
 // classMatch turns a writer class into a match: connections are network
@@ -239,14 +239,21 @@ func (c *checker) lookupCatalogue(call *ast.CallExpr, fn *types.Func) (entry, st
 	if recv == nil {
 		return entry{}, "", false
 	}
+	var selection *types.Selection
+	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		selection = c.pass.TypesInfo.Selections[sel]
+	}
 	if e, ok := catalogue["("+types.TypeString(recv.Type(), nil)+").*"]; ok {
-		return e, displayName(fn), true
+		// Name the call by the receiver the user wrote ((*redis.Client).Get),
+		// not the unexported type declaring the method (redis.cmdable).
+		name := displayName(fn)
+		if selection != nil && selection.Kind() == types.MethodVal {
+			if named := namedOf(selection.Recv()); named != nil && named.Obj().Pkg() != nil {
+				name = "(*" + named.Obj().Pkg().Name() + "." + named.Obj().Name() + ")." + fn.Name()
+			}
+		}
+		return e, name, true
 	}
-	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return entry{}, "", false
-	}
-	selection := c.pass.TypesInfo.Selections[sel]
 	if selection == nil || selection.Kind() != types.MethodVal {
 		return entry{}, "", false
 	}

@@ -1,0 +1,88 @@
+package analyzer_test
+
+import (
+	"os"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/iohotpath/iohotpath/analyzer"
+)
+
+// load parses and type-checks patterns and all their dependencies, as the
+// standalone command does.
+func load(tb testing.TB, env []string, patterns ...string) []*packages.Package {
+	tb.Helper()
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Env: append(os.Environ(), env...)}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		tb.Fatal("packages had errors")
+	}
+	return pkgs
+}
+
+// countFacts returns the number of facts exported in the whole graph.
+func countFacts(g *checker.Graph) int {
+	n := 0
+	for act := range g.All() {
+		n += len(act.AllObjectFacts())
+	}
+	return n
+}
+
+// benchmarkAnalyze measures one run of the analyzer over pkgs and their
+// dependencies (loading excluded).
+func benchmarkAnalyze(b *testing.B, cfg analyzer.Config, pkgs []*packages.Package) {
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var g *checker.Graph
+	for b.Loop() {
+		if g, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	diags := 0
+	for act := range g.All() {
+		if act.IsRoot {
+			diags += len(act.Diagnostics)
+		}
+	}
+	b.ReportMetric(float64(diags), "diagnostics")
+}
+
+// BenchmarkNetHTTP: net/http and its ~100 dependencies, no hot code (the
+// everyday cost: facts and hygiene).
+func BenchmarkNetHTTP(b *testing.B) {
+	benchmarkAnalyze(b, analyzer.Config{}, load(b, nil, "net/http"))
+}
+
+// BenchmarkNetHTTPAllHot: the worst case, every function hot.
+func BenchmarkNetHTTPAllHot(b *testing.B) {
+	benchmarkAnalyze(b, analyzer.Config{Funcs: []string{".*"}}, load(b, nil, "net/http"))
+}
+
+// TestFactsDeterministic asks the checker to encode every fact twice and
+// compare (SanityCheck), over the cross-package chain.
+func TestFactsDeterministic(t *testing.T) {
+	pkgs := load(t, []string{"GOPATH=" + testdata, "GO111MODULE=off", "GOFLAGS="}, "example.com/app")
+	g, err := checker.Analyze([]*analysis.Analyzer{newAnalyzer(t, analyzer.Config{})}, pkgs, &checker.Options{SanityCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for act := range g.All() {
+		if act.Err != nil {
+			t.Errorf("%s: %v", act, act.Err)
+		}
+	}
+	if n := countFacts(g); n < 10 {
+		t.Errorf("only %d facts over the chain; want the lib, mid and app facts", n)
+	}
+}
