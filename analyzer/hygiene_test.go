@@ -2,7 +2,6 @@ package analyzer_test
 
 import (
 	"bytes"
-	"fmt"
 	"go/ast"
 	"go/format"
 	"go/importer"
@@ -14,36 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/iohotpath/iohotpath/analyzer"
 )
-
-func hygieneDir() string {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		panic(err)
-	}
-	return dir
-}
-
-func hygieneAnalyzer(t *testing.T, cfg analyzer.Config) *analysis.Analyzer {
-	t.Helper()
-	a, err := analyzer.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
-// hygieneQuiet collects what analysistest would report, for runs whose
-// expectations are not written in the files.
-type hygieneQuiet struct{ errs []string }
-
-func (q *hygieneQuiet) Errorf(format string, args ...any) {
-	q.errs = append(q.errs, fmt.Sprintf(format, args...))
-}
 
 // hygieneT passes analysistest's complaints to t, except unexpected facts:
 // the facts of the functions in the hygiene packages are the facts tests'
@@ -73,7 +46,7 @@ func countRule(results []*analysistest.Result, rule string) int {
 
 func TestHygiene(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(hygieneT{t}, hygieneDir(), hygieneAnalyzer(t, analyzer.Config{}), "hygiene")
+	analysistest.Run(hygieneT{t}, testdata, newAnalyzer(t, analyzer.Config{}), "hygiene")
 }
 
 func TestHygieneDisable(t *testing.T) {
@@ -87,13 +60,13 @@ func TestHygieneDisable(t *testing.T) {
 		t.Run(c.rule, func(t *testing.T) {
 			t.Parallel()
 			// Disabled: the expectations in the files hold (the rule is silent).
-			off := analysistest.Run(hygieneT{t}, hygieneDir(), hygieneAnalyzer(t, analyzer.Config{Disable: []string{c.rule}}), c.pkg)
+			off := analysistest.Run(hygieneT{t}, testdata, newAnalyzer(t, analyzer.Config{Disable: []string{c.rule}}), c.pkg)
 			if n := countRule(off, c.rule); n != 0 {
 				t.Errorf("disable: [%s] still reports %d diagnostics", c.rule, n)
 			}
 			// By default the same package has findings of that rule.
-			q := &hygieneQuiet{}
-			on := analysistest.Run(q, hygieneDir(), hygieneAnalyzer(t, analyzer.Config{}), c.pkg)
+			q := &recorder{}
+			on := analysistest.Run(q, testdata, newAnalyzer(t, analyzer.Config{}), c.pkg)
 			if n := countRule(on, c.rule); n != 1 {
 				t.Errorf("default configuration: %d %s diagnostics in %s, want 1", n, c.rule, c.pkg)
 			}
@@ -103,9 +76,9 @@ func TestHygieneDisable(t *testing.T) {
 
 func TestHygieneBothDisabled(t *testing.T) {
 	t.Parallel()
-	a := hygieneAnalyzer(t, analyzer.Config{Disable: []string{analyzer.RuleDeferInLoop, analyzer.RuleReopenInLoop}})
-	q := &hygieneQuiet{}
-	results := analysistest.Run(q, hygieneDir(), a, "hygiene")
+	a := newAnalyzer(t, analyzer.Config{Disable: []string{analyzer.RuleDeferInLoop, analyzer.RuleReopenInLoop}})
+	q := &recorder{}
+	results := analysistest.Run(q, testdata, a, "hygiene")
 	if n := countRule(results, analyzer.RuleDeferInLoop) + countRule(results, analyzer.RuleReopenInLoop); n != 0 {
 		t.Errorf("both rules disabled: %d hygiene diagnostics, want 0", n)
 	}
@@ -114,11 +87,11 @@ func TestHygieneBothDisabled(t *testing.T) {
 func TestHygieneTests(t *testing.T) {
 	t.Parallel()
 	// By default _test.go files are skipped: lib_test.go has no expectations.
-	analysistest.Run(hygieneT{t}, hygieneDir(), hygieneAnalyzer(t, analyzer.Config{}), "hygienetests/skip")
+	analysistest.Run(hygieneT{t}, testdata, newAnalyzer(t, analyzer.Config{}), "hygienetests/skip")
 	// With include-tests the same code is reported.
-	analysistest.Run(hygieneT{t}, hygieneDir(), hygieneAnalyzer(t, analyzer.Config{IncludeTests: true}), "hygienetests/include")
-	q := &hygieneQuiet{}
-	results := analysistest.Run(q, hygieneDir(), hygieneAnalyzer(t, analyzer.Config{IncludeTests: true}), "hygienetests/skip")
+	analysistest.Run(hygieneT{t}, testdata, newAnalyzer(t, analyzer.Config{IncludeTests: true}), "hygienetests/include")
+	q := &recorder{}
+	results := analysistest.Run(q, testdata, newAnalyzer(t, analyzer.Config{IncludeTests: true}), "hygienetests/skip")
 	if n := countRule(results, analyzer.RuleDeferInLoop); n == 0 {
 		t.Errorf("include-tests: no %s diagnostic in hygienetests/skip's test file", analyzer.RuleDeferInLoop)
 	}
@@ -126,7 +99,7 @@ func TestHygieneTests(t *testing.T) {
 
 func TestHygieneFix(t *testing.T) {
 	t.Parallel()
-	results := analysistest.RunWithSuggestedFixes(hygieneT{t}, hygieneDir(), hygieneAnalyzer(t, analyzer.Config{}), "hygienefix")
+	results := analysistest.RunWithSuggestedFixes(hygieneT{t}, testdata, newAnalyzer(t, analyzer.Config{}), "hygienefix")
 	fixes := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -142,7 +115,7 @@ func TestHygieneFix(t *testing.T) {
 // and type-checks: analysistest compares formatted sources only.
 func TestHygieneFixGoldenCompiles(t *testing.T) {
 	t.Parallel()
-	name := filepath.Join(hygieneDir(), "src", "hygienefix", "fix.go.golden")
+	name := filepath.Join(testdata, "src", "hygienefix", "fix.go.golden")
 	src, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
