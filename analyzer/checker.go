@@ -37,6 +37,7 @@ type funcNode struct {
 	hot         bool
 	nonblocking bool
 	declared    Category // //iohotpath:blocking
+	pkgLevel    bool     // an outermost literal outside any function declaration
 
 	edges []edge
 	fact  *ioFact // set when the function performs blocking I/O
@@ -86,17 +87,23 @@ func (c *checker) collectNodes() {
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			owner := c.pass.Pkg.Name() + ".init" // literals in package-level variables
-			if fd, ok := d.(*ast.FuncDecl); ok {
+			fd, inFunc := d.(*ast.FuncDecl)
+			if inFunc {
 				c.addDecl(fd)
 				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					owner = c.pass.Pkg.Name() + "." + shortName(obj)
 				}
 			}
 			count := 0
+			var top *ast.FuncLit // the outermost literal seen last, outside functions
 			ast.Inspect(d, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
 					count++
-					ln := &funcNode{lit: lit, body: lit.Body, name: fmt.Sprintf("%s.func%d", owner, count)}
+					outermost := !inFunc && (top == nil || lit.Pos() >= top.End())
+					if outermost {
+						top = lit
+					}
+					ln := &funcNode{lit: lit, body: lit.Body, name: fmt.Sprintf("%s.func%d", owner, count), pkgLevel: outermost}
 					ln.short = ln.name
 					c.nodes = append(c.nodes, ln)
 					c.nodeOfLit[lit] = ln
@@ -187,23 +194,10 @@ func (c *checker) reportHot() {
 	// Hot loops in function literals outside any declaration (package-level
 	// variables).
 	for _, n := range c.nodes {
-		if n.lit != nil && c.isPackageLevel(n.lit) {
+		if n.pkgLevel {
 			c.findHotLoops(n.lit.Body, n.name)
 		}
 	}
-}
-
-func (c *checker) isPackageLevel(lit *ast.FuncLit) bool {
-	for _, f := range c.pass.Files {
-		if f.Pos() <= lit.Pos() && lit.End() <= f.End() {
-			for _, d := range f.Decls {
-				if gd, ok := d.(*ast.GenDecl); ok && gd.Pos() <= lit.Pos() && lit.End() <= gd.End() {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // findHotLoops walks the hot loops below root, a body of fn.

@@ -165,7 +165,7 @@ func (c *checker) direct(call *ast.CallExpr, fn *types.Func) (m match, ok, trust
 			if i >= len(call.Args) {
 				continue
 			}
-			if m, ok := classMatch(c.classify(call.Args[i], 0), rule.cat, displayName(fn)); ok {
+			if m, ok := classMatch(c.classify(call.Args[i], 0, true), rule.cat, displayName(fn)); ok {
 				return c.enabled(m)
 			}
 		}
@@ -175,7 +175,7 @@ func (c *checker) direct(call *ast.CallExpr, fn *types.Func) (m match, ok, trust
 		sel, isSel := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 		class := wUnknown
 		if isSel {
-			class = c.classifyUnderlying(sel.X, 0)
+			class = c.classify(sel.X, 0, false)
 		}
 		if m, ok := classMatch(class, wm.cat, displayName(fn)); ok {
 			return c.enabled(m)
@@ -325,12 +325,16 @@ var typeClasses = map[string]writerClass{
 
 // classify returns the class of a reader or writer expression: by its
 // static type, else through a local variable assigned once or a writer
-// constructor (json.NewEncoder(f), bufio.NewWriter(f)).
-func (c *checker) classify(e ast.Expr, depth int) writerClass {
+// constructor (json.NewEncoder(f), bufio.NewWriter(f)). With typed false,
+// e's own type is not consulted: e is an encoder or a buffered writer, and
+// what matters is the writer it was built on.
+func (c *checker) classify(e ast.Expr, depth int, typed bool) writerClass {
 	e = astutil.Unparen(e)
-	if named := namedOf(c.pass.TypesInfo.TypeOf(e)); named != nil && named.Obj().Pkg() != nil {
-		if class, ok := typeClasses[named.Obj().Pkg().Path()+"."+named.Obj().Name()]; ok {
-			return class
+	if typed {
+		if named := namedOf(c.pass.TypesInfo.TypeOf(e)); named != nil && named.Obj().Pkg() != nil {
+			if class, ok := typeClasses[named.Obj().Pkg().Path()+"."+named.Obj().Name()]; ok {
+				return class
+			}
 		}
 	}
 	if depth > 4 {
@@ -340,36 +344,16 @@ func (c *checker) classify(e ast.Expr, depth int) writerClass {
 	case *ast.Ident:
 		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
 			if rhs := c.singleAssign()[v]; rhs != nil {
-				return c.classify(rhs, depth+1)
+				return c.classify(rhs, depth+1, typed)
 			}
 		}
 	case *ast.CallExpr:
 		if fn := funcOf(c.pass.TypesInfo, x.Fun); fn != nil && writerCtors[fn.FullName()] && len(x.Args) > 0 {
-			return c.classify(x.Args[0], depth+1)
+			return c.classify(x.Args[0], depth+1, true)
 		}
 	case *ast.UnaryExpr:
-		return c.classify(x.X, depth+1)
-	}
-	return wUnknown
-}
-
-// classifyUnderlying returns the class of the writer an encoder or
-// buffered writer was built on: through a local variable assigned once, to
-// the constructor's argument. The receiver's own type says nothing.
-func (c *checker) classifyUnderlying(e ast.Expr, depth int) writerClass {
-	if depth > 4 {
-		return wUnknown
-	}
-	switch x := astutil.Unparen(e).(type) {
-	case *ast.Ident:
-		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
-			if rhs := c.singleAssign()[v]; rhs != nil {
-				return c.classifyUnderlying(rhs, depth+1)
-			}
-		}
-	case *ast.CallExpr:
-		if fn := funcOf(c.pass.TypesInfo, x.Fun); fn != nil && writerCtors[fn.FullName()] && len(x.Args) > 0 {
-			return c.classify(x.Args[0], depth+1)
+		if typed {
+			return c.classify(x.X, depth+1, true)
 		}
 	}
 	return wUnknown

@@ -163,3 +163,19 @@ func Nested() { // want Nested:`hot blocking\(file\): os\.Remove`
 func Generic[T any](v T) { // want Generic:`hot blocking\(stdout\): fmt\.Printf`
 	fmt.Printf("%v\n", v) // want `fmt.Printf writes to standard output on every call of hot function Generic`
 }
+
+// Hot loops in literals of package-level variables, nested ones included,
+// are reported once each.
+var Each = func(paths []string) {
+	//hotpath
+	for _, p := range paths {
+		os.Remove(p) // want `os.Remove changes the file system on every iteration of hot loop in scoping.init.func1`
+	}
+	inner := func() {
+		//hotpath
+		for _, p := range paths {
+			os.Lstat(p) // want `os.Lstat stats a file on every iteration of hot loop in scoping.init.func1`
+		}
+	}
+	inner()
+}
