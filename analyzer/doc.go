@@ -2,8 +2,10 @@
 //
 // # Analyzer iohotpath
 //
-// iohotpath: report blocking I/O (files, fsync, stat, logging, standard
-// output, encoders on files, network, databases, processes) in hot code
+// iohotpath: report blocking I/O on hot paths
+//
+// Blocking I/O is files, fsync, stat, logging, standard output, encoders
+// writing to files, network, databases and processes.
 //
 // Hot code is the body of a function whose doc comment has a line
 // "//hotpath", "// hotpath" or "//iohotpath:hot" (or whose name matches
@@ -43,18 +45,3 @@
 // Suppress one line with "//iohotpath:ignore <reason>" at its end or on the
 // line above.
 package analyzer
-
-// doc is the Analyzer's documentation: the package comment's summary.
-const doc = `report blocking I/O on hot paths
-
-Hot code is the body of a function whose doc comment has a line //hotpath,
-// hotpath or //iohotpath:hot (or whose name matches -funcs), and a for or
-range statement directly below such a line. Blocking I/O there (files,
-fsync, stat, logging, standard output, encoders on files, network,
-databases, processes), direct or reached through other functions in any
-package, is reported at the call with the chain to the blocking call.
-Code started with go, the argument of sync.Once.Do and error-exit blocks
-are not hot. In all code, a defer directly in a loop body and re-opening
-the same file on every iteration are reported too.
-
-Suppress a line with //iohotpath:ignore <reason>.`

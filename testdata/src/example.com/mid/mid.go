@@ -22,6 +22,18 @@ func SaveInt(b *lib.Box[int]) { // want SaveInt:`blocking\(file\): \(\*lib.Box\)
 	b.Save()
 }
 
+// Expr calls a method expression.
+func Expr(s *lib.Store) { // want Expr:`blocking\(file\): \(\*lib.Store\).AppendRecord -> lib.writeAll -> os.WriteFile`
+	(*lib.Store).AppendRecord(s, "x")
+}
+
+// Wrapped embeds *lib.Store: AppendRecord is promoted.
+type Wrapped struct{ *lib.Store }
+
+func Promoted(w Wrapped) { // want Promoted:`blocking\(file\): \(\*lib.Store\).AppendRecord -> lib.writeAll -> os.WriteFile`
+	w.AppendRecord("x")
+}
+
 func Quiet() {
 	lib.Background("x")
 	lib.Init("x")
