@@ -159,6 +159,11 @@ func (st *state) bindFlags(fs *flag.FlagSet) {
 func (st *state) settingsFor(pass *analysis.Pass) (*settings, error) {
 	file := ""
 	switch {
+	case isStd(pass):
+		// Standard-library packages export no facts and are hardly ever
+		// what a configuration file is about: flags alone apply, so a
+		// -config that go vet resolves per package directory does not fail
+		// once for every standard package.
 	case st.configFile != "":
 		abs, err := filepath.Abs(st.configFile)
 		if err != nil {
