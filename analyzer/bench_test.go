@@ -69,6 +69,13 @@ func BenchmarkNetHTTPAllHot(b *testing.B) {
 	benchmarkAnalyze(b, analyzer.Config{Funcs: []string{".*"}}, load(b, nil, "net/http"))
 }
 
+// BenchmarkXTools: golang.org/x/tools/go/packages and its graph, whose
+// non-standard packages (x/tools, x/mod, x/sync) go through the fact
+// fixpoint.
+func BenchmarkXTools(b *testing.B) {
+	benchmarkAnalyze(b, analyzer.Config{}, load(b, nil, "golang.org/x/tools/go/packages"))
+}
+
 // TestFactsDeterministic asks the checker to encode every fact twice and
 // compare (SanityCheck), over the cross-package chain.
 func TestFactsDeterministic(t *testing.T) {

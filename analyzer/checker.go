@@ -58,13 +58,16 @@ func newChecker(pass *analysis.Pass, s *settings) *checker {
 
 func (c *checker) run() {
 	c.scanDirectives()
-	c.collectNodes()
 	// The catalogue describes the standard library: its functions need no
-	// facts, so without hot code there its fixpoint is skipped.
-	if !c.std || c.anyHot() {
-		c.computeFacts()
-		c.exportFacts()
-		c.reportHot()
+	// facts, so there only hot code (a marker, or -funcs) needs the call
+	// graph. Markers of any kind are in loopMarkers (doc comments too).
+	if !c.std || len(c.s.hot) > 0 || len(c.dirs.loopMarkers) > 0 {
+		c.collectNodes()
+		if !c.std || c.anyHot() {
+			c.computeFacts()
+			c.exportFacts()
+			c.reportHot()
+		}
 	}
 	c.checkHygiene()
 	c.reportDirectiveMisuse()
