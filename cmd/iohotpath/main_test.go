@@ -169,3 +169,35 @@ func TestExitCodes(t *testing.T) {
 		t.Errorf("package with type errors: exit %d, output:\n%s", code, out)
 	}
 }
+
+// TestReadmeOutput: every finding README.md shows for the shipped examples
+// is what the command prints, so the README cannot drift from the tool.
+func TestReadmeOutput(t *testing.T) {
+	bin := binary(t)
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, root, bin, "./examples/...")
+	if code != 3 {
+		t.Fatalf("iohotpath ./examples/... exit code %d, want 3\n%s", code, out)
+	}
+	out = strings.ReplaceAll(out, root+string(filepath.Separator), "")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		if !strings.HasPrefix(line, "examples/") || !findingRE.MatchString(line) {
+			continue
+		}
+		shown++
+		if !strings.Contains(out, line+"\n") {
+			t.Errorf("README.md shows a finding the command does not print:\n%s\noutput:\n%s", line, out)
+		}
+	}
+	if shown < 5 {
+		t.Errorf("README.md shows %d findings for the examples; the test expects the before/after and transitive blocks", shown)
+	}
+}
