@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -229,8 +230,39 @@ func parseFuncName(name string) (string, error) {
 	return pkg + "." + fn, nil
 }
 
-// knownKeys are the YAML keys of Config, in declaration order.
-var knownKeys = []string{"funcs", "blocking", "nonblocking", "disable", "error-paths", "include-tests"}
+// ConfigKeys returns the option names, the keys of .iohotpath.yml and of
+// golangci-lint's settings, in declaration order: Config's field tags.
+func ConfigKeys() []string {
+	var keys []string
+	for f := range reflect.TypeFor[Config]().Fields() {
+		keys = append(keys, f.Tag.Get("yaml"))
+	}
+	return keys
+}
+
+// configField returns the field of c whose key is key, and what its
+// values look like in words.
+func configField(c *Config, key string) (ptr any, want string, ok bool) {
+	v := reflect.ValueOf(c).Elem()
+	for i, f := range reflect.VisibleFields(v.Type()) {
+		if f.Tag.Get("yaml") != key {
+			continue
+		}
+		want = "a list of strings"
+		if f.Type.Kind() == reflect.Bool {
+			want = "true or false"
+		}
+		return v.Field(i).Addr().Interface(), want, true
+	}
+	return nil, "", false
+}
+
+// ValueShape says what the values of option key look like ("a list of
+// strings", "true or false"), for error messages.
+func ValueShape(key string) string {
+	_, want, _ := configField(new(Config), key)
+	return want
+}
 
 // ParseConfig reads a .iohotpath.yml document. name is used in errors.
 // Unknown keys, values of the wrong type and invalid entries are errors that
@@ -264,29 +296,12 @@ func parseConfig(name string, data []byte, c *Config) (*settings, error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		lines[k.Value] = k.Line
-		var dst any
-		switch k.Value {
-		case "funcs":
-			dst = &c.Funcs
-		case "blocking":
-			dst = &c.Blocking
-		case "nonblocking":
-			dst = &c.NonBlocking
-		case "disable":
-			dst = &c.Disable
-		case "error-paths":
-			dst = &c.ErrorPaths
-		case "include-tests":
-			dst = &c.IncludeTests
-		default:
+		dst, want, ok := configField(c, k.Value)
+		if !ok {
 			return nil, &configError{file: name, line: k.Line, key: k.Value,
-				msg: fmt.Sprintf("unknown key (known keys: %s)", strings.Join(knownKeys, ", "))}
+				msg: fmt.Sprintf("unknown key (known keys: %s)", strings.Join(ConfigKeys(), ", "))}
 		}
 		if err := v.Decode(dst); err != nil {
-			want := "a list of strings"
-			if k.Value == "error-paths" || k.Value == "include-tests" {
-				want = "true or false"
-			}
 			return nil, &configError{file: name, line: v.Line, key: k.Value, msg: "want " + want}
 		}
 		if v.Kind == yaml.SequenceNode {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -173,4 +174,14 @@ func TestConfigFlagOverridesDiscovery(t *testing.T) {
 	a := analyzer.NewCommand()
 	a.Flags.Set("config", cfg)
 	analysistest.Run(t, testdata, a, "config/funcs")
+}
+
+// TestConfigTags: golangci-lint settings decode through the json tags and
+// .iohotpath.yml through the yaml tags; they must name the same keys.
+func TestConfigTags(t *testing.T) {
+	for f := range reflect.TypeFor[analyzer.Config]().Fields() {
+		if j, y := f.Tag.Get("json"), f.Tag.Get("yaml"); j != y || j == "" {
+			t.Errorf("Config.%s: json tag %q, yaml tag %q: want the same non-empty key", f.Name, j, y)
+		}
+	}
 }

@@ -29,7 +29,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -74,47 +73,11 @@ func settingsError(err error) string {
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) && typeErr.Field != "" {
 		key, _, _ := strings.Cut(typeErr.Field, ".")
-		want := "a list of strings"
-		if t, ok := fieldType(key); ok && t.Kind() == reflect.Bool {
-			want = "true or false"
-		}
-		return fmt.Sprintf("%s: want %s, got %s", key, want, typeErr.Value)
+		return fmt.Sprintf("%s: want %s, got %s", key, analyzer.ValueShape(key), typeErr.Value)
 	}
 	msg := err.Error()
 	if _, field, ok := strings.Cut(msg, "json: unknown field "); ok {
-		return fmt.Sprintf("unknown key %s (known keys: %s)", field, strings.Join(knownKeys(), ", "))
+		return fmt.Sprintf("unknown key %s (known keys: %s)", field, strings.Join(analyzer.ConfigKeys(), ", "))
 	}
 	return msg
-}
-
-// configType is the type the settings decode into.
-var configType = reflect.TypeFor[analyzer.Config]()
-
-// knownKeys returns the setting keys, the json names of Config's fields.
-func knownKeys() []string {
-	var keys []string
-	for f := range configType.Fields() {
-		if name := jsonName(f); name != "" {
-			keys = append(keys, name)
-		}
-	}
-	return keys
-}
-
-// fieldType returns the type of the Config field whose key is key.
-func fieldType(key string) (reflect.Type, bool) {
-	for f := range configType.Fields() {
-		if jsonName(f) == key {
-			return f.Type, true
-		}
-	}
-	return nil, false
-}
-
-func jsonName(f reflect.StructField) string {
-	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	if name == "-" || !f.IsExported() {
-		return ""
-	}
-	return name
 }

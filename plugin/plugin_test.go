@@ -82,8 +82,8 @@ func TestDecode(t *testing.T) {
 	if !equalConfig(got, want) {
 		t.Errorf("decoded %+v, want %+v", got, want)
 	}
-	if keys := strings.Join(knownKeys(), ","); keys != "funcs,blocking,nonblocking,disable,error-paths,include-tests" {
-		t.Errorf("knownKeys() = %s", keys)
+	if keys := strings.Join(analyzer.ConfigKeys(), ","); keys != "funcs,blocking,nonblocking,disable,error-paths,include-tests" {
+		t.Errorf("analyzer.ConfigKeys() = %s", keys)
 	}
 }
 
