@@ -22,6 +22,7 @@ type checker struct {
 	nodeOfFunc map[*types.Func]*funcNode
 	nodeOfLit  map[*ast.FuncLit]*funcNode
 	files      map[string]*token.File
+	calls      map[*ast.CallExpr]*callInfo
 	diags      []analysis.Diagnostic
 }
 
@@ -268,7 +269,7 @@ func (c *checker) regionWalker(r region) *walker {
 // checkHotCall reports call, in hot region r, if it blocks or reaches
 // blocking I/O through functions that do.
 func (c *checker) checkHotCall(r region, call *ast.CallExpr, ctx walkCtx) {
-	t := c.resolve(call)
+	t := c.callOf(call)
 	if t.lit != nil {
 		if r.root.Pos() <= t.lit.Pos() && t.lit.End() <= r.root.End() {
 			return // the literal is part of the region: its calls are reported there
@@ -281,11 +282,12 @@ func (c *checker) checkHotCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if t.fn == nil {
 		return
 	}
-	if m, ok, trusted := c.direct(call, t.fn); ok {
+	if t.blocking {
+		m := t.m
 		c.report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: RuleHotIO,
 			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), fixFor(m.cat, m.name))})
 		return
-	} else if trusted {
+	} else if t.trusted {
 		return
 	}
 	if tn := c.nodeOfFunc[t.fn]; tn != nil {

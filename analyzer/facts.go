@@ -151,7 +151,7 @@ func (c *checker) scanNode(n *funcNode) {
 		return
 	}
 	w := &walker{c: c, onCall: func(call *ast.CallExpr, ctx walkCtx) {
-		t := c.resolve(call)
+		t := c.callOf(call)
 		switch {
 		case t.lit != nil:
 			if ln := c.nodeOfLit[t.lit]; ln != nil {
@@ -160,7 +160,7 @@ func (c *checker) scanNode(n *funcNode) {
 		case t.fn != nil:
 			// Every blocking call is checked, not only the first, so that an
 			// ignore on any of them counts as used whatever the order.
-			if f := c.blockingCall(call, t.fn); f != nil {
+			if f := c.blockingCall(call, t); f != nil {
 				if !c.ignored(call.Pos()) && n.fact == nil {
 					n.fact = f
 				}
@@ -172,17 +172,17 @@ func (c *checker) scanNode(n *funcNode) {
 	w.stmts(n.body.List, walkCtx{})
 }
 
-// blockingCall returns the fact a call to fn (not a function of this
+// blockingCall returns the fact a call to ci.fn (not a function of this
 // package) gives its caller: a one-hop chain for a catalogue call, or the
 // callee's chain for a function of another package that carries a fact.
-func (c *checker) blockingCall(call *ast.CallExpr, fn *types.Func) *ioFact {
-	if m, ok, trusted := c.direct(call, fn); ok {
-		return &ioFact{Cat: m.cat, Chain: []Hop{c.hop(call, m.name)}}
-	} else if trusted {
+func (c *checker) blockingCall(call *ast.CallExpr, ci *callInfo) *ioFact {
+	if ci.blocking {
+		return &ioFact{Cat: ci.m.cat, Chain: []Hop{c.hop(call, ci.m.name)}}
+	} else if ci.trusted {
 		return nil
 	}
-	if f := c.importedFact(fn); f != nil {
-		return &ioFact{Cat: f.Cat, Declared: f.Declared, Chain: extend(c.hop(call, displayName(fn)), f.Chain)}
+	if f := c.importedFact(ci.fn); f != nil {
+		return &ioFact{Cat: f.Cat, Declared: f.Declared, Chain: extend(c.hop(call, displayName(ci.fn)), f.Chain)}
 	}
 	return nil
 }

@@ -17,6 +17,32 @@ type target struct {
 	lit *ast.FuncLit
 }
 
+// callInfo is what is known of one call: its static target and, for a
+// declared function, whether it blocks by itself.
+type callInfo struct {
+	target
+	m        match
+	blocking bool // m is set
+	trusted  bool // the user declared the callee non-blocking
+}
+
+// callOf resolves and matches call once; the fact fixpoint and the hot
+// walk both ask.
+func (c *checker) callOf(call *ast.CallExpr) *callInfo {
+	if ci := c.calls[call]; ci != nil {
+		return ci
+	}
+	ci := &callInfo{target: c.resolve(call)}
+	if ci.fn != nil {
+		ci.m, ci.blocking, ci.trusted = c.direct(call, ci.fn)
+	}
+	if c.calls == nil {
+		c.calls = map[*ast.CallExpr]*callInfo{}
+	}
+	c.calls[call] = ci
+	return ci
+}
+
 // resolve returns the static target of call. Besides what
 // typeutil.StaticCallee finds, it follows a local variable assigned once
 // from a function literal, a function or a method value.
