@@ -1,0 +1,30 @@
+package catalogue
+
+// Row is one line of a table: functions of a package, or methods of one
+// receiver type, that share a category and a wording.
+type Row struct {
+	Pkg   string   // import path: "database/sql"
+	Recv  string   // receiver as types.Func.FullName writes it ("*DB", "Conn"); "" for functions
+	Names []string // function or method names; "*" alone: every method of Recv
+	Cat   Category
+	Does  string // what the call does, in words; "" for the category's wording
+}
+
+// keys returns the types.Func.FullName of each name of r:
+// "database/sql.Open", "(*database/sql.DB).QueryRow", "(T).*".
+func (r Row) keys() []string {
+	out := make([]string, len(r.Names))
+	for i, n := range r.Names {
+		if r.Recv == "" {
+			out[i] = r.Pkg + "." + n
+			continue
+		}
+		recv := r.Recv
+		star := ""
+		if recv[0] == '*' {
+			star, recv = "*", recv[1:]
+		}
+		out[i] = "(" + star + r.Pkg + "." + recv + ")." + n
+	}
+	return out
+}

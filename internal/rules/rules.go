@@ -1,0 +1,35 @@
+// Package rules names iohotpath's rules. The id of a rule is what
+// Diagnostic.Category carries, what -disable accepts and the name of its
+// page in docs/rules.
+package rules
+
+// Rule ids.
+const (
+	HotIO        = "hot-io"
+	DeferInLoop  = "defer-in-loop"
+	ReopenInLoop = "reopen-in-loop"
+	Directive    = "directive"
+)
+
+// Rule is one rule: its id and what it reports, in a line.
+type Rule struct {
+	ID      string
+	Summary string
+}
+
+// All lists the rules in the order the docs present them.
+var All = []Rule{
+	{HotIO, "blocking I/O on a hot path"},
+	{DeferInLoop, "a defer directly in a loop body runs only when the function returns"},
+	{ReopenInLoop, "the same file opened on every iteration of a loop"},
+	{Directive, "a malformed, misplaced or stale iohotpath directive"},
+}
+
+// Switchable lists the rules that -disable can turn off (hot-io is turned
+// off by category, directive problems never).
+var Switchable = []string{DeferInLoop, ReopenInLoop}
+
+// URL is the page documenting rule id.
+func URL(id string) string {
+	return "https://github.com/iohotpath/iohotpath/blob/main/docs/rules/" + id + ".md"
+}
