@@ -6,7 +6,8 @@
 //
 // Rows are struct literals (std.go, log.go, db.go, net.go), keyed by
 // types.Func.FullName(): grep for "database/sql", "*DB" and "QueryRow" to
-// find (*database/sql.DB).QueryRow.
+// find (*database/sql.DB).QueryRow. The writer-dependent calls are in
+// writers.go, the calls that end a block or run once in calls.go.
 package catalogue
 
 import "fmt"

@@ -1,0 +1,141 @@
+package catalogue
+
+import (
+	"go/ast"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/iohotpath/iohotpath/internal/names"
+)
+
+// Entry is what the catalogue knows of a blocking call.
+type Entry struct {
+	Cat  Category
+	Does string // what the call does, in words; the category's wording when its row has none
+}
+
+// rows are the row lists of the table.
+var rows = [][]Row{stdRows, logRows, netRows, dbRows}
+
+// table is every blocking call, keyed by types.Func.FullName(); a key
+// "(T).*" stands for every method of T. A key listed twice is caught by
+// TestNoDuplicateKeys, not here: the first row wins.
+var table = index(rows...)
+
+// index builds the table from rows.
+func index(tables ...[]Row) map[string]Entry {
+	m := map[string]Entry{}
+	for _, rows := range tables {
+		for _, r := range rows {
+			e := Entry{Cat: r.Cat, Does: r.Does}
+			if e.Does == "" {
+				e.Does = r.Cat.Does()
+			}
+			for _, k := range r.keys() {
+				if _, dup := m[k]; !dup {
+					m[k] = e
+				}
+			}
+		}
+	}
+	return m
+}
+
+// Lookup returns the entry of the function of full name full
+// (types.Func.FullName).
+func Lookup(full string) (Entry, bool) {
+	e, ok := table[full]
+	return e, ok
+}
+
+// Match finds fn, the static callee of call, in the catalogue: by its full
+// name, by a whole-type "(T).*" row, or by the receiver's type at the call
+// site (a method promoted from an embedded or unexported type). name is
+// the callee as messages show it.
+func Match(info *types.Info, call *ast.CallExpr, fn *types.Func) (e Entry, name string, ok bool) {
+	if e, ok := table[fn.FullName()]; ok {
+		return e, names.Display(fn), true
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return Entry{}, "", false
+	}
+	var selection *types.Selection
+	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		selection = info.Selections[sel]
+	}
+	if e, ok := table["("+types.TypeString(recv.Type(), nil)+").*"]; ok {
+		return e, wholeTypeName(selection, fn), true
+	}
+	if selection == nil || selection.Kind() != types.MethodVal {
+		return Entry{}, "", false
+	}
+	return matchEmbedded(selection, fn)
+}
+
+// wholeTypeName names a call matched by a "(T).*" row by the receiver the
+// user wrote ((*redis.Client).Get), not by the unexported type declaring
+// the method (redis.cmdable).
+func wholeTypeName(selection *types.Selection, fn *types.Func) string {
+	if selection != nil && selection.Kind() == types.MethodVal {
+		if named := names.NamedOf(selection.Recv()); named != nil && named.Obj().Pkg() != nil {
+			return "(*" + named.Obj().Pkg().Name() + "." + named.Obj().Name() + ")." + fn.Name()
+		}
+	}
+	return names.Display(fn)
+}
+
+// matchEmbedded walks the embedding path of selection from the static
+// receiver type down to the type declaring the method, trying each named
+// type on the way: a struct embedding *os.File writes a file.
+func matchEmbedded(selection *types.Selection, fn *types.Func) (Entry, string, bool) {
+	t := selection.Recv()
+	path := selection.Index()
+	for i := 0; ; i++ {
+		if named := names.NamedOf(t); named != nil && named.Obj().Pkg() != nil {
+			obj := named.Obj()
+			base := obj.Pkg().Path() + "." + obj.Name()
+			for _, key := range []string{"(*" + base + ")." + fn.Name(), "(" + base + ")." + fn.Name()} {
+				if e, ok := table[key]; ok {
+					return e, "(*" + obj.Pkg().Name() + "." + obj.Name() + ")." + fn.Name(), true
+				}
+			}
+		}
+		if i >= len(path)-1 {
+			break
+		}
+		st, ok := names.Deref(t).Underlying().(*types.Struct)
+		if !ok || path[i] >= st.NumFields() {
+			break
+		}
+		t = st.Field(path[i]).Type()
+	}
+	return Entry{}, "", false
+}
+
+// Size reports how many names the catalogue holds, writer-dependent calls
+// and methods included.
+func Size() int { return len(table) + len(writerFuncs) + len(writerMethods) }
+
+// Lines returns the catalogue as sorted "name category" lines, for
+// documentation; writer-dependent entries say when they block.
+func Lines() []string {
+	var out []string
+	for k, e := range table {
+		out = append(out, k+" "+e.Cat.String())
+	}
+	for k, f := range writerFuncs {
+		out = append(out, k+" "+f.Cat.String()+" (when the writer is a file or connection)")
+	}
+	for k, m := range writerMethods {
+		when := " (when the writer is a file or connection)"
+		if m.FlushAlways {
+			when = " (unless the writer is known to be in memory)"
+		}
+		out = append(out, k+" "+m.Cat.String()+when)
+	}
+	sort.Strings(out)
+	return out
+}

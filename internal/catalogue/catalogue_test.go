@@ -1,0 +1,104 @@
+package catalogue
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLookup(t *testing.T) {
+	for _, tc := range []struct {
+		full string
+		want Entry
+	}{
+		{"(*database/sql.DB).QueryRow", Entry{Database, "queries the database"}},
+		{"os.Open", Entry{File, "opens a file"}},
+		{"(*os.File).Close", Entry{File, "does file I/O"}}, // no wording of its own: the category's
+		{"(*os.File).Sync", Entry{Sync, "syncs a file to disk"}},
+		{"(*go.uber.org/zap.Logger).Sync", Entry{Sync, "flushes the log to disk"}},
+		{"(*go.uber.org/zap.SugaredLogger).Infow", Entry{Log, "writes a log record"}},
+		{"log.Printf", Entry{Log, "writes a log line"}},
+		{"(github.com/redis/go-redis/v9.cmdable).*", Entry{Network, "makes a Redis round trip"}},
+		{"(*github.com/jackc/pgx/v5/pgxpool.Pool).Acquire", Entry{Database, "acquires a connection, dialling when none is idle"}},
+		{"io/ioutil.ReadFile", Entry{File, "does file I/O"}},
+		{"os.StartProcess", Entry{Process, "starts a process"}},
+	} {
+		got, ok := Lookup(tc.full)
+		if !ok || got != tc.want {
+			t.Errorf("Lookup(%q) = %+v, %v; want %+v, true", tc.full, got, ok, tc.want)
+		}
+	}
+	for _, full := range []string{
+		"fmt.Sprintf",
+		"os.Getpid",
+		"(*os.File).Name",
+		"fmt.Fprintf",                     // writer-dependent: LookupWriterFunc
+		"(*bufio.Writer).Flush",           // writer-dependent: LookupWriterMethod
+		"database/sql.(*DB).QueryRow",     // not a FullName
+		"(*database/sql.DB).QueryRow|foo", // no wording in keys
+	} {
+		if e, ok := Lookup(full); ok {
+			t.Errorf("Lookup(%q) = %+v, true; want a miss", full, e)
+		}
+	}
+}
+
+// TestNoDuplicateKeys fails when two rows name the same function: the
+// table would silently keep the first.
+func TestNoDuplicateKeys(t *testing.T) {
+	seen := map[string]Row{}
+	for _, list := range rows {
+		for _, r := range list {
+			for _, k := range r.keys() {
+				if prev, dup := seen[k]; dup {
+					t.Errorf("%s is listed twice: in %+v and in %+v", k, prev, r)
+				}
+				seen[k] = r
+			}
+		}
+	}
+	if len(seen) != len(table) {
+		t.Errorf("the rows name %d functions, the table holds %d", len(seen), len(table))
+	}
+}
+
+func TestRowsComplete(t *testing.T) {
+	for _, list := range rows {
+		for _, r := range list {
+			if r.Pkg == "" || len(r.Names) == 0 || r.Cat == None || r.Cat >= NumCategories {
+				t.Errorf("incomplete row %+v", r)
+			}
+			for _, n := range r.Names {
+				if n == "" || strings.ContainsAny(n, "|. ") || (n == "*" && r.Recv == "") {
+					t.Errorf("row %+v: bad name %q", r, n)
+				}
+			}
+		}
+	}
+}
+
+func TestEveryEntryHasWording(t *testing.T) {
+	for k, e := range table {
+		if e.Does == "" {
+			t.Errorf("%s: no wording", k)
+		}
+	}
+}
+
+func TestLines(t *testing.T) {
+	lines := Lines()
+	if len(lines) != Size() {
+		t.Errorf("Lines() has %d lines, Size() = %d", len(lines), Size())
+	}
+	want := map[string]bool{
+		"(*database/sql.DB).QueryRow database":                                             true,
+		"fmt.Fprintf stdout (when the writer is a file or connection)":                     true,
+		"(*encoding/json.Encoder).Encode encode (when the writer is a file or connection)": true,
+		"(*bufio.Writer).Flush encode (unless the writer is known to be in memory)":        true,
+	}
+	for _, l := range lines {
+		delete(want, l)
+	}
+	for l := range want {
+		t.Errorf("Lines() lacks %q", l)
+	}
+}
