@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -90,38 +89,6 @@ func TestOptions(t *testing.T) {
 	}
 }
 
-// TestConfigFileErrors: a bad file is an error naming the file, the line
-// and the key.
-func TestConfigFileErrors(t *testing.T) {
-	for _, tc := range []struct{ name, yaml, want string }{
-		{"unknown key", "funcs: [a]\nfuncz: [b]\n", "x.yml:2: funcz: unknown key (known keys: funcs, blocking, nonblocking, disable, error-paths, include-tests)"},
-		{"bad regexp", "funcs:\n  - ok\n  - \"(\"\n", "x.yml:3: funcs: bad regular expression \"(\": missing closing ): `(`"},
-		{"malformed name", "blocking:\n  - os..Open\n", "x.yml:2: blocking: malformed function name \"os..Open\""},
-		{"malformed method", "nonblocking: [\"(*os.File.Write\"]\n", "x.yml:1: nonblocking: malformed function name \"(*os.File.Write\": no closing parenthesis"},
-		{"bad category", "blocking: [os.Open=disk]\n", "x.yml:1: blocking: unknown category \"disk\" in \"os.Open=disk\""},
-		{"bad disable", "disable: [logs]\n", "x.yml:1: disable: unknown category or rule \"logs\""},
-		{"wrong type", "funcs: 3\n", "x.yml:1: funcs: want a list of strings"},
-		{"wrong bool", "error-paths: maybe\n", "x.yml:1: error-paths: want true or false"},
-		{"not a mapping", "- funcs\n", "x.yml:1: want a mapping of option names to values"},
-		{"bad yaml", "funcs: [a\n", "x.yml: not valid YAML"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := analyzer.ParseConfig("x.yml", []byte(tc.yaml))
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("ParseConfig(%q) error = %v, want it to contain %q", tc.yaml, err, tc.want)
-			}
-		})
-	}
-}
-
-func TestConfigFileValid(t *testing.T) {
-	for _, yaml := range []string{"", "# nothing\n", "funcs: [Handle]\nerror-paths: true\ninclude-tests: false\ndisable: [defer-in-loop, reopen-in-loop, log]\nblocking: [\"example.com/a.(*T).M=network\", \"(example.com/a.T).M\", example.com/a.F]\nnonblocking: [example.com/a.T.M]\n"} {
-		if _, err := analyzer.ParseConfig("x.yml", []byte(yaml)); err != nil {
-			t.Errorf("ParseConfig(%q): %v", yaml, err)
-		}
-	}
-}
-
 func TestNewRejectsBadConfig(t *testing.T) {
 	_, err := analyzer.New(analyzer.Config{Funcs: []string{"("}, NonBlocking: []string{"nodot"}})
 	if err == nil {
@@ -141,11 +108,14 @@ func runErrors(a *analysis.Analyzer, pkg string) string {
 	return strings.Join(r.errs, "\n")
 }
 
-// TestRunErrors: a bad flag or an unreadable -config fails the run with a
-// message that names it.
+// TestRunErrors: a bad flag fails its Set, and the run; an unreadable or
+// invalid -config fails the run with a message that names it.
 func TestRunErrors(t *testing.T) {
 	a := analyzer.NewCommand()
-	a.Flags.Set("funcs", "(")
+	if err := a.Flags.Set("funcs", "("); err == nil || !strings.Contains(err.Error(), "funcs: bad regular expression") {
+		t.Errorf("bad -funcs: Set returned %v, want the error", err)
+	}
+	// A driver that ignores Set's error still gets it from every package.
 	if got := runErrors(a, "config/plain"); !strings.Contains(got, "invalid flag: funcs: bad regular expression") {
 		t.Errorf("bad -funcs: got %q", got)
 	}
@@ -174,14 +144,4 @@ func TestConfigFlagOverridesDiscovery(t *testing.T) {
 	a := analyzer.NewCommand()
 	a.Flags.Set("config", cfg)
 	analysistest.Run(t, testdata, a, "config/funcs")
-}
-
-// TestConfigTags: golangci-lint settings decode through the json tags and
-// .iohotpath.yml through the yaml tags; they must name the same keys.
-func TestConfigTags(t *testing.T) {
-	for f := range reflect.TypeFor[analyzer.Config]().Fields() {
-		if j, y := f.Tag.Get("json"), f.Tag.Get("yaml"); j != y || j == "" {
-			t.Errorf("Config.%s: json tag %q, yaml tag %q: want the same non-empty key", f.Name, j, y)
-		}
-	}
 }

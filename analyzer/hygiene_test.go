@@ -1,21 +1,12 @@
 package analyzer_test
 
 import (
-	"bytes"
-	"go/ast"
-	"go/format"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/iohotpath/iohotpath/analyzer"
+	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
 // hygieneT passes analysistest's complaints to t, except unexpected facts:
@@ -54,8 +45,8 @@ func TestHygieneDisable(t *testing.T) {
 	for _, c := range []struct {
 		pkg, rule string
 	}{
-		{"hygiene/nodefer", analyzer.RuleDeferInLoop},
-		{"hygiene/noreopen", analyzer.RuleReopenInLoop},
+		{"hygiene/nodefer", rules.DeferInLoop},
+		{"hygiene/noreopen", rules.ReopenInLoop},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			t.Parallel()
@@ -76,10 +67,10 @@ func TestHygieneDisable(t *testing.T) {
 
 func TestHygieneBothDisabled(t *testing.T) {
 	t.Parallel()
-	a := newAnalyzer(t, analyzer.Config{Disable: []string{analyzer.RuleDeferInLoop, analyzer.RuleReopenInLoop}})
+	a := newAnalyzer(t, analyzer.Config{Disable: []string{rules.DeferInLoop, rules.ReopenInLoop}})
 	q := &recorder{}
 	results := analysistest.Run(q, testdata, a, "hygiene")
-	if n := countRule(results, analyzer.RuleDeferInLoop) + countRule(results, analyzer.RuleReopenInLoop); n != 0 {
+	if n := countRule(results, rules.DeferInLoop) + countRule(results, rules.ReopenInLoop); n != 0 {
 		t.Errorf("both rules disabled: %d hygiene diagnostics, want 0", n)
 	}
 }
@@ -92,65 +83,7 @@ func TestHygieneTests(t *testing.T) {
 	analysistest.Run(hygieneT{t}, testdata, newAnalyzer(t, analyzer.Config{IncludeTests: true}), "hygienetests/include")
 	q := &recorder{}
 	results := analysistest.Run(q, testdata, newAnalyzer(t, analyzer.Config{IncludeTests: true}), "hygienetests/skip")
-	if n := countRule(results, analyzer.RuleDeferInLoop); n == 0 {
-		t.Errorf("include-tests: no %s diagnostic in hygienetests/skip's test file", analyzer.RuleDeferInLoop)
-	}
-}
-
-func TestHygieneFix(t *testing.T) {
-	t.Parallel()
-	results := analysistest.RunWithSuggestedFixes(hygieneT{t}, testdata, newAnalyzer(t, analyzer.Config{}), "hygienefix")
-	fixes := 0
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			fixes += len(d.SuggestedFixes)
-		}
-	}
-	if fixes != 2 {
-		t.Errorf("%d suggested fixes, want 2 (the other shapes are reported without a fix)", fixes)
-	}
-}
-
-// TestHygieneFixGoldenCompiles checks that the fixed code is gofmt-clean
-// and type-checks: analysistest compares formatted sources only.
-func TestHygieneFixGoldenCompiles(t *testing.T) {
-	t.Parallel()
-	name := filepath.Join(testdata, "src", "hygienefix", "fix.go.golden")
-	src, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	formatted, err := format.Source(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(formatted, src) {
-		t.Errorf("%s is not gofmt-clean", name)
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, name, src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	if _, err := conf.Check("hygienefix", fset, []*ast.File{f}, nil); err != nil {
-		t.Errorf("fixed code does not compile: %v", err)
-	}
-}
-
-// TestHygieneDocs checks that each hygiene rule has its page.
-func TestHygieneDocs(t *testing.T) {
-	t.Parallel()
-	for _, rule := range []string{analyzer.RuleDeferInLoop, analyzer.RuleReopenInLoop} {
-		data, err := os.ReadFile(filepath.Join("..", "docs", "rules", rule+".md"))
-		if err != nil {
-			t.Error(err)
-			continue
-		}
-		for _, want := range []string{"# " + rule, "-disable=" + rule, "-include-tests", "v0.1.0"} {
-			if !strings.Contains(string(data), want) {
-				t.Errorf("docs/rules/%s.md does not mention %q", rule, want)
-			}
-		}
+	if n := countRule(results, rules.DeferInLoop); n == 0 {
+		t.Errorf("include-tests: no %s diagnostic in hygienetests/skip's test file", rules.DeferInLoop)
 	}
 }

@@ -35,6 +35,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/iohotpath/iohotpath/analyzer"
+	"github.com/iohotpath/iohotpath/internal/config"
 )
 
 func init() { register.Plugin("iohotpath", New) }
@@ -73,11 +74,11 @@ func settingsError(err error) string {
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) && typeErr.Field != "" {
 		key, _, _ := strings.Cut(typeErr.Field, ".")
-		return fmt.Sprintf("%s: want %s, got %s", key, analyzer.ValueShape(key), typeErr.Value)
+		return fmt.Sprintf("%s: want %s, got %s", key, config.ValueShape(key), typeErr.Value)
 	}
 	msg := err.Error()
 	if _, field, ok := strings.Cut(msg, "json: unknown field "); ok {
-		return fmt.Sprintf("unknown key %s (known keys: %s)", field, strings.Join(analyzer.ConfigKeys(), ", "))
+		return fmt.Sprintf("unknown key %s (known keys: %s)", field, strings.Join(config.Keys(), ", "))
 	}
 	return msg
 }

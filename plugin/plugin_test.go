@@ -7,6 +7,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 
 	"github.com/iohotpath/iohotpath/analyzer"
+	"github.com/iohotpath/iohotpath/internal/config"
 )
 
 func TestRegistered(t *testing.T) {
@@ -82,8 +83,8 @@ func TestDecode(t *testing.T) {
 	if !equalConfig(got, want) {
 		t.Errorf("decoded %+v, want %+v", got, want)
 	}
-	if keys := strings.Join(analyzer.ConfigKeys(), ","); keys != "funcs,blocking,nonblocking,disable,error-paths,include-tests" {
-		t.Errorf("analyzer.ConfigKeys() = %s", keys)
+	if keys := strings.Join(config.Keys(), ","); keys != "funcs,blocking,nonblocking,disable,error-paths,include-tests" {
+		t.Errorf("config.Keys() = %s", keys)
 	}
 }
 

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"sync"
@@ -23,13 +24,32 @@ import (
 
 func main() {
 	a := analyzer.Analyzer
+	a.Flags.VisitAll(func(f *flag.Flag) { f.Value = exitOnError{f.Value} })
 	a.Run = stopOnConfigError(a.Run)
 	singlechecker.Main(a)
 }
 
-// stopOnConfigError ends the run at the first configuration error: every
-// package would fail the same way, and the driver would print one error per
-// package and a cascade of "failed prerequisites".
+// exitOnError ends the command at a flag value that does not validate,
+// with one line naming it, before any package loads. (Left to package
+// flag, the error would come with the whole usage text and exit code 2.)
+type exitOnError struct{ flag.Value }
+
+func (v exitOnError) Set(s string) error {
+	if err := v.Value.Set(s); err != nil {
+		fmt.Fprintf(os.Stderr, "iohotpath: invalid flag: %v\n", err)
+		os.Exit(1)
+	}
+	return nil
+}
+
+func (v exitOnError) IsBoolFlag() bool {
+	b, ok := v.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// stopOnConfigError ends the run at the first configuration-file error:
+// every package would fail the same way, and the driver would print one
+// error per package and a cascade of "failed prerequisites".
 func stopOnConfigError(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	var once sync.Once
 	return func(pass *analysis.Pass) (any, error) {

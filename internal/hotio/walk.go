@@ -1,4 +1,4 @@
-package analyzer
+package hotio
 
 import (
 	"go/ast"
@@ -6,6 +6,10 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/directives"
+	"github.com/iohotpath/iohotpath/internal/names"
 )
 
 // walkCtx is where a call sits relative to the root of a walk (a function
@@ -24,7 +28,10 @@ type walkCtx struct {
 // sync.Once.Do and its kin, not error-exit blocks (unless configured), and
 // function literals only when descendLits is set.
 type walker struct {
-	c           *checker
+	info        *types.Info
+	dirs        *directives.Index
+	used        directives.Used // loop markers met on the way are used: the loop is walked
+	errorPaths  bool
 	descendLits bool
 	onCall      func(call *ast.CallExpr, ctx walkCtx)
 }
@@ -37,8 +44,8 @@ func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
 
 // block walks a nested block, which may be an error-exit block.
 func (w *walker) block(list []ast.Stmt, ctx walkCtx) {
-	if !ctx.exit && w.c.isExitBlock(list, ctx) {
-		if !w.c.s.errorPaths {
+	if !ctx.exit && w.isExitBlock(list, ctx) {
+		if !w.errorPaths {
 			return // runs at most once per failure
 		}
 		ctx.exit = true
@@ -71,16 +78,16 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 			return false
 		case *ast.CallExpr:
 			w.onCall(n, ctx)
-			if w.c.isOnceCall(n) {
+			if w.isOnceCall(n) {
 				w.expr(n.Fun, ctx)
 				return false // the argument runs once, not per call
 			}
 			return true
 		case *ast.LabeledStmt:
-			w.c.markLoop(n.Pos())
+			w.used.Add(w.dirs.LoopMarkers(n.Pos())...)
 			return true
 		case *ast.ForStmt:
-			w.c.markLoop(n.Pos())
+			w.used.Add(w.dirs.LoopMarkers(n.Pos())...)
 			w.expr(n.Init, ctx)
 			inner := ctx
 			inner.loops++
@@ -90,7 +97,7 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 			w.stmts(n.Body.List, inner)
 			return false
 		case *ast.RangeStmt:
-			w.c.markLoop(n.Pos())
+			w.used.Add(w.dirs.LoopMarkers(n.Pos())...)
 			w.expr(n.X, ctx)
 			inner := ctx
 			inner.loops++
@@ -151,7 +158,7 @@ func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx) {
 // isExitBlock reports whether a block ends by leaving for good: a return of
 // a non-nil error, panic, os.Exit, log.Fatal and kin, or, in a hot loop, a
 // return or a break out of the loop.
-func (c *checker) isExitBlock(list []ast.Stmt, ctx walkCtx) bool {
+func (w *walker) isExitBlock(list []ast.Stmt, ctx walkCtx) bool {
 	if len(list) == 0 {
 		return false
 	}
@@ -162,13 +169,13 @@ func (c *checker) isExitBlock(list []ast.Stmt, ctx walkCtx) bool {
 			return true
 		}
 		for _, r := range s.Results {
-			if c.isErrorValue(r) {
+			if w.isErrorValue(r) {
 				return true
 			}
 		}
 	case *ast.ExprStmt:
 		if call, ok := astutil.Unparen(s.X).(*ast.CallExpr); ok {
-			return c.isNoReturn(call)
+			return catalogue.IsNoReturn(w.info, call)
 		}
 	case *ast.BranchStmt:
 		if s.Tok == token.BREAK && leavesLoop {
@@ -184,8 +191,8 @@ func (c *checker) isExitBlock(list []ast.Stmt, ctx walkCtx) bool {
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // isErrorValue reports whether e is an error value other than nil.
-func (c *checker) isErrorValue(e ast.Expr) bool {
-	tv, ok := c.pass.TypesInfo.Types[e]
+func (w *walker) isErrorValue(e ast.Expr) bool {
+	tv, ok := w.info.Types[e]
 	if !ok || tv.IsNil() || tv.Type == nil {
 		return false
 	}
@@ -194,7 +201,7 @@ func (c *checker) isErrorValue(e ast.Expr) bool {
 
 // isOnceCall reports whether call runs its function argument at most once:
 // (*sync.Once).Do, sync.OnceFunc, sync.OnceValue(s).
-func (c *checker) isOnceCall(call *ast.CallExpr) bool {
-	fn := funcOf(c.pass.TypesInfo, call.Fun)
-	return fn != nil && onceFuncs[fn.Origin().FullName()]
+func (w *walker) isOnceCall(call *ast.CallExpr) bool {
+	fn := names.FuncOf(w.info, call.Fun)
+	return fn != nil && catalogue.IsOnce(fn.Origin().FullName())
 }

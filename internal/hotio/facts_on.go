@@ -1,6 +1,6 @@
 //go:build !iohotpath_nofacts
 
-package analyzer
+package hotio
 
 // factsEnabled is false only in the measurement build
 // (-tags iohotpath_nofacts) that shows what facts cost: without them the

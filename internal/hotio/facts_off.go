@@ -1,6 +1,6 @@
 //go:build iohotpath_nofacts
 
-package analyzer
+package hotio
 
 // factsEnabled: see facts_on.go. This build finds no transitive I/O
 // across packages; it exists to measure the cost of facts.

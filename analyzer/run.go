@@ -1,0 +1,76 @@
+package analyzer
+
+import (
+	"cmp"
+	"go/build"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/config"
+	"github.com/iohotpath/iohotpath/internal/directives"
+	"github.com/iohotpath/iohotpath/internal/hotio"
+	"github.com/iohotpath/iohotpath/internal/hygiene"
+)
+
+// run analyses one package: its settings, its directives, each rule, then
+// the ignores and the directives that applied to nothing, reported in a
+// deterministic order.
+func run(pass *analysis.Pass, loader *config.Loader) error {
+	std := isStd(pass)
+	s, err := loader.For(packageDir(pass), std)
+	if err != nil {
+		return err
+	}
+	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
+	hot := hotio.Run(pass, s, dirs, std)
+	findings := slices.Concat(hot.Diags, hygiene.Check(pass, hygiene.Options{
+		Defer: !s.NoDefer, Reopen: !s.NoReopen, Tests: s.IncludeTests}))
+	findings = dirs.Suppress(findings, hot.Used)
+	stale := dirs.Misuse(hot.Used, func(pos token.Pos) bool {
+		return !s.DisablesAnything() && (s.IncludeTests || !isTestFile(pass, pos))
+	})
+	report(pass, slices.Concat(malformed, hot.Directive, findings, stale))
+	return nil
+}
+
+// report hands the diagnostics to the driver ordered by file name, line,
+// column, rule and message, whatever order the files were parsed in.
+func report(pass *analysis.Pass, diags []analysis.Diagnostic) {
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		pa, pb := pass.Fset.PositionFor(a.Pos, false), pass.Fset.PositionFor(b.Pos, false)
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset),
+			cmp.Compare(a.Category, b.Category), cmp.Compare(a.Message, b.Message))
+	})
+	for _, d := range diags {
+		pass.Report(d)
+	}
+}
+
+// goroot is the standard library's source directory; packages under it are
+// described by the catalogue, not by facts.
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+
+// isStd reports whether the package of pass is part of the standard library.
+func isStd(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		return strings.HasPrefix(pass.Fset.PositionFor(f.Package, false).Filename, goroot)
+	}
+	return false
+}
+
+// packageDir is the directory of the package's files, where the search for
+// a configuration file starts.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		return filepath.Dir(pass.Fset.PositionFor(f.Package, true).Filename)
+	}
+	return ""
+}
+
+func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
+	return strings.HasSuffix(pass.Fset.PositionFor(pos, false).Filename, "_test.go")
+}

@@ -1,0 +1,101 @@
+package hotio
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+)
+
+// Fact is exported for a function of the analysed package that performs
+// blocking I/O (directly, or through static calls), or that the user
+// declared non-blocking. It is small and deterministic: a category and the
+// witness chain down to the first blocking call.
+type Fact struct {
+	NonBlocking bool               // //iohotpath:nonblocking: calls to it are trusted
+	Cat         catalogue.Category // category of the witness
+	Hot         bool               // the function is hot itself: its I/O is reported in its body
+	Declared    bool               // //iohotpath:blocking
+	Chain       []Hop              // calls from this function down to the blocking call
+}
+
+// Hop is one call of a witness chain: the function called and where.
+type Hop struct {
+	Name string // as shown in messages: store.writeAll, os.WriteFile
+	File string // the call's position
+	Line int
+	Col  int
+}
+
+func (h Hop) posn() string { return fmt.Sprintf("%s:%d:%d", h.File, h.Line, h.Col) }
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+// String is the fact as analysistest's F:"..." expectations see it.
+func (f *Fact) String() string {
+	if f.NonBlocking {
+		return "nonblocking"
+	}
+	var b strings.Builder
+	if f.Hot {
+		b.WriteString("hot ")
+	}
+	fmt.Fprintf(&b, "blocking(%s)", f.Cat)
+	if f.Declared {
+		b.WriteString(" declared")
+	}
+	for i, h := range f.Chain {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString(" -> ")
+		}
+		b.WriteString(h.Name)
+	}
+	return b.String()
+}
+
+// maxHops bounds a witness chain so that facts stay small; the middle of a
+// longer chain is replaced by an elided hop (the first hops and the
+// blocking call remain).
+const maxHops = 5
+
+// elided stands for the hops dropped from the middle of a long chain.
+const elided = "..."
+
+// extend returns the chain of a caller that reaches callee's chain through
+// the call h.
+func extend(h Hop, chain []Hop) []Hop {
+	out := make([]Hop, 0, min(len(chain)+1, maxHops))
+	out = append(out, h)
+	if len(chain)+1 <= maxHops {
+		return append(out, chain...)
+	}
+	out = append(out, chain[:maxHops-3]...)
+	out = append(out, Hop{Name: elided})
+	return append(out, chain[len(chain)-1])
+}
+
+// witnessText is the parenthesis of a transitive message: the blocking call
+// and the functions it is reached through.
+func witnessText(f *Fact) string {
+	if f.Declared && len(f.Chain) == 0 {
+		return "declared //iohotpath:blocking"
+	}
+	if len(f.Chain) == 0 {
+		return ""
+	}
+	last := f.Chain[len(f.Chain)-1].Name
+	if f.Declared {
+		last += ", declared //iohotpath:blocking"
+	}
+	if len(f.Chain) == 1 {
+		return last
+	}
+	var via []string
+	for _, h := range f.Chain[:len(f.Chain)-1] {
+		via = append(via, h.Name)
+	}
+	return last + " via " + strings.Join(via, " -> ")
+}

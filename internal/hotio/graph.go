@@ -1,0 +1,178 @@
+package hotio
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/config"
+	"github.com/iohotpath/iohotpath/internal/directives"
+	"github.com/iohotpath/iohotpath/internal/names"
+	"github.com/iohotpath/iohotpath/internal/rules"
+)
+
+// funcNode is a function of the package: a declaration or a literal.
+type funcNode struct {
+	decl  *ast.FuncDecl
+	lit   *ast.FuncLit
+	obj   *types.Func // declarations only
+	name  string      // in messages and chains: store.AppendRecord, Ingest.func1
+	short string      // the hot function as messages name it: Scorer.Evaluate
+	body  *ast.BlockStmt
+
+	hot         bool
+	nonblocking bool
+	declared    catalogue.Category // //iohotpath:blocking
+	pkgLevel    bool               // an outermost literal outside any function declaration
+
+	edges []edge
+	fact  *Fact // set when the function performs blocking I/O
+	round int   // fixpoint round that set fact
+}
+
+// edge is a static call from one function of the package to another.
+type edge struct {
+	call *ast.CallExpr
+	to   *funcNode
+}
+
+func (n *funcNode) pos() token.Pos {
+	if n.decl != nil {
+		return n.decl.Pos()
+	}
+	return n.lit.Pos()
+}
+
+// graph is the functions of a package, in file and source order, with
+// what their directives and the configuration say of them.
+type graph struct {
+	nodes  []*funcNode
+	byFunc map[*types.Func]*funcNode
+	byLit  map[*ast.FuncLit]*funcNode
+}
+
+// buildGraph makes a node of every function declaration and literal of
+// the package and reads the directives on declarations. Declarations that
+// are both blocking and nonblocking are reported.
+func buildGraph(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, used directives.Used) (*graph, []analysis.Diagnostic) {
+	g := &graph{byFunc: map[*types.Func]*funcNode{}, byLit: map[*ast.FuncLit]*funcNode{}}
+	var diags []analysis.Diagnostic
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			owner := pass.Pkg.Name() + ".init" // literals in package-level variables
+			fd, inFunc := d.(*ast.FuncDecl)
+			if inFunc {
+				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					n, diag := declNode(fd, obj, s, dirs, used)
+					if diag != nil {
+						diags = append(diags, *diag)
+					}
+					if n != nil {
+						g.add(n)
+					}
+					owner = pass.Pkg.Name() + "." + names.Short(obj)
+				}
+			}
+			g.addLiterals(d, owner, inFunc)
+		}
+	}
+	g.sort(pass.Fset)
+	return g, diags
+}
+
+func (g *graph) add(n *funcNode) {
+	g.nodes = append(g.nodes, n)
+	if n.obj != nil {
+		g.byFunc[n.obj] = n
+	} else {
+		g.byLit[n.lit] = n
+	}
+}
+
+// addLiterals makes a node of each function literal of declaration d,
+// named after owner and numbered in source order as the compiler does.
+func (g *graph) addLiterals(d ast.Decl, owner string, inFunc bool) {
+	count := 0
+	var top *ast.FuncLit // the outermost literal seen last, outside functions
+	ast.Inspect(d, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		count++
+		outermost := !inFunc && (top == nil || lit.Pos() >= top.End())
+		if outermost {
+			top = lit
+		}
+		name := fmt.Sprintf("%s.func%d", owner, count)
+		g.add(&funcNode{lit: lit, body: lit.Body, name: name, short: name, pkgLevel: outermost})
+		return true
+	})
+}
+
+// declNode makes the node of a function declaration, or returns nil for a
+// body-less declaration with nothing declared of it.
+func declNode(fd *ast.FuncDecl, obj *types.Func, s *config.Settings, dirs *directives.Index, used directives.Used) (*funcNode, *analysis.Diagnostic) {
+	n := &funcNode{decl: fd, obj: obj, body: fd.Body, name: names.Display(obj), short: names.Short(obj)}
+	for _, d := range dirs.ForFunc(fd) {
+		used.Add(d)
+		switch d.Kind {
+		case directives.Hot:
+			n.hot = true
+		case directives.NonBlocking:
+			n.nonblocking = true
+		case directives.Blocking:
+			n.declared = d.Cat
+		}
+	}
+	if s.NonBlocking[names.UserKey(obj)] {
+		n.nonblocking = true
+	}
+	var diag *analysis.Diagnostic
+	if n.nonblocking && n.declared != catalogue.None {
+		diag = &analysis.Diagnostic{Pos: fd.Name.Pos(), Category: rules.Directive,
+			Message: fmt.Sprintf("%s is declared both //iohotpath:blocking and //iohotpath:nonblocking; keep one", n.short)}
+		n.declared, n.nonblocking = catalogue.None, false
+	}
+	if !n.hot && len(s.Hot) > 0 {
+		full, short := names.Hot(obj)
+		for _, re := range s.Hot {
+			if re.MatchString(full) || re.MatchString(short) {
+				n.hot = true
+				break
+			}
+		}
+	}
+	if fd.Body == nil && n.declared == catalogue.None && !n.nonblocking {
+		return nil, diag // assembly or linkname: nothing to analyse
+	}
+	return n, diag
+}
+
+// sort orders the nodes by file name and position, independent of the
+// order the driver lists files in.
+func (g *graph) sort(fset *token.FileSet) {
+	sort.SliceStable(g.nodes, func(i, j int) bool {
+		pi := fset.PositionFor(g.nodes[i].pos(), false)
+		pj := fset.PositionFor(g.nodes[j].pos(), false)
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		return pi.Offset < pj.Offset
+	})
+}
+
+// anyHot reports whether the package has a hot function.
+func (g *graph) anyHot() bool {
+	for _, n := range g.nodes {
+		if n.hot {
+			return true
+		}
+	}
+	return false
+}

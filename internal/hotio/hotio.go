@@ -1,0 +1,54 @@
+// Package hotio is the hot-io rule: blocking I/O in hot functions and hot
+// loops, found directly or through the functions a hot call reaches, in
+// this package (a fixpoint over its call graph) or another (facts).
+//
+// Run reads as the algorithm: build the graph of the package's functions,
+// resolve and match every call once, compute which functions block, export
+// that as facts, then walk the hot regions and report.
+package hotio
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/config"
+	"github.com/iohotpath/iohotpath/internal/directives"
+)
+
+// Result is what the rule found in a package.
+type Result struct {
+	Diags     []analysis.Diagnostic // findings, before //iohotpath:ignore applies
+	Directive []analysis.Diagnostic // misused declarations, which no ignore suppresses
+	Used      directives.Used       // directives that applied to something
+}
+
+// Run analyses the package of pass. std says it is part of the standard
+// library, which the catalogue describes: it exports no facts and needs
+// the call graph only for hot code.
+func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bool) Result {
+	res := Result{Used: directives.Used{}}
+	if std && len(s.Hot) == 0 && !dirs.HasMarkers() {
+		return res
+	}
+	g, diags := buildGraph(pass, s, dirs, res.Used)
+	res.Directive = diags
+	if std && !g.anyHot() && !dirs.HasMarkers() {
+		return res
+	}
+	calls := matchCalls(pass, s, newResolver(pass), g)
+	fc := &facter{pass: pass, s: s, dirs: dirs, g: g, calls: calls, used: res.Used}
+	fc.computeFacts()
+	if !std {
+		exportFacts(pass, g)
+	}
+	rp := &reporter{pass: pass, s: s, dirs: dirs, g: g, calls: calls, used: res.Used}
+	res.Diags = rp.reportHot()
+	return res
+}
+
+// FactTypes is what an analyzer running this rule declares as its facts.
+func FactTypes() []analysis.Fact {
+	if !factsEnabled {
+		return nil
+	}
+	return []analysis.Fact{new(Fact)}
+}

@@ -1,0 +1,212 @@
+package hotio
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/config"
+	"github.com/iohotpath/iohotpath/internal/directives"
+	"github.com/iohotpath/iohotpath/internal/names"
+	"github.com/iohotpath/iohotpath/internal/rules"
+)
+
+// region is hot code: the body of a hot function or a hot loop.
+type region struct {
+	root ast.Node
+	fn   string // hot function, or the function holding the hot loop
+	loop bool
+}
+
+// where says, in a message, how often a call at ctx in r runs.
+func (r region) where(ctx walkCtx) string {
+	switch {
+	case r.loop && ctx.loops > 0:
+		return "in a nested loop on every iteration of hot loop in " + r.fn
+	case r.loop:
+		return "on every iteration of hot loop in " + r.fn
+	case ctx.loops > 0:
+		return "in a loop on every call of hot function " + r.fn
+	}
+	return "on every call of hot function " + r.fn
+}
+
+// reporter reports the blocking calls of hot regions.
+type reporter struct {
+	pass  *analysis.Pass
+	s     *config.Settings
+	dirs  *directives.Index
+	g     *graph
+	calls map[*ast.CallExpr]*callInfo
+	used  directives.Used
+	chain chainPositions
+	diags []analysis.Diagnostic
+}
+
+// reportHot walks every hot function and every hot loop outside them.
+func (rp *reporter) reportHot() []analysis.Diagnostic {
+	for _, n := range rp.g.nodes {
+		if n.decl == nil || n.body == nil {
+			continue
+		}
+		if n.hot {
+			r := region{root: n.body, fn: n.short}
+			rp.walker(r).stmts(n.body.List, walkCtx{})
+			continue
+		}
+		rp.findHotLoops(n.decl.Body, n.short)
+	}
+	// Hot loops in function literals outside any declaration (package-level
+	// variables).
+	for _, n := range rp.g.nodes {
+		if n.pkgLevel {
+			rp.findHotLoops(n.lit.Body, n.name)
+		}
+	}
+	return rp.diags
+}
+
+// findHotLoops walks the hot loops below root, a body of fn.
+func (rp *reporter) findHotLoops(root ast.Node, fn string) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		var label string
+		loop := n
+		if ls, ok := n.(*ast.LabeledStmt); ok {
+			label, loop = ls.Label.Name, ls.Stmt
+		}
+		var body *ast.BlockStmt
+		var cond, post ast.Node
+		switch l := loop.(type) {
+		case *ast.ForStmt:
+			body = l.Body
+			if l.Cond != nil {
+				cond = l.Cond
+			}
+			if l.Post != nil {
+				post = l.Post
+			}
+		case *ast.RangeStmt:
+			body = l.Body
+		default:
+			return true
+		}
+		markers := rp.dirs.LoopMarkers(n.Pos())
+		if n != loop && len(markers) == 0 {
+			markers = rp.dirs.LoopMarkers(loop.Pos())
+		}
+		if len(markers) == 0 {
+			return true
+		}
+		rp.used.Add(markers...)
+		w := rp.walker(region{root: loop, fn: fn, loop: true})
+		ctx := walkCtx{loopRegion: true, hotLabel: label}
+		w.expr(cond, ctx)
+		w.expr(post, ctx)
+		w.stmts(body.List, ctx)
+		return false
+	})
+}
+
+// walker returns a walker reporting the blocking calls of r.
+func (rp *reporter) walker(r region) *walker {
+	return &walker{info: rp.pass.TypesInfo, dirs: rp.dirs, used: rp.used, errorPaths: rp.s.ErrorPaths, descendLits: true,
+		onCall: func(call *ast.CallExpr, ctx walkCtx) { rp.checkCall(r, call, ctx) }}
+}
+
+// checkCall reports call, in hot region r, if it blocks or reaches
+// blocking I/O through functions that do.
+func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
+	t := rp.calls[call]
+	if t.lit != nil {
+		if r.root.Pos() <= t.lit.Pos() && t.lit.End() <= r.root.End() {
+			return // the literal is part of the region: its calls are reported there
+		}
+		if ln := rp.g.byLit[t.lit]; ln != nil && ln.fact != nil {
+			rp.reportTransitive(r, call, ctx, ln.name, ln.fact)
+		}
+		return
+	}
+	if t.fn == nil || t.trusted {
+		return
+	}
+	if t.blocking {
+		m := t.m
+		rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), fixFor(m.cat, t.fn.FullName()))})
+		return
+	}
+	if tn := rp.g.byFunc[t.fn]; tn != nil {
+		if tn.fact != nil && !tn.hot {
+			rp.reportTransitive(r, call, ctx, tn.name, tn.fact)
+		}
+		return
+	}
+	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && !f.Hot {
+		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f)
+	}
+}
+
+// reportTransitive reports a call to a function that performs blocking
+// I/O, with the witness chain as related information.
+func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, callee string, f *Fact) {
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), fixFor(f.Cat, ""))}
+	caller := callee
+	for _, h := range f.Chain {
+		if h.Name == elided {
+			caller = "a function further down the chain"
+			continue
+		}
+		pos := rp.chain.resolve(rp.pass.Fset, h)
+		msg := caller + " calls " + h.Name
+		if !pos.IsValid() {
+			pos, msg = call.Pos(), msg+" at "+h.posn()
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: msg})
+		caller = h.Name
+	}
+	rp.diags = append(rp.diags, d)
+}
+
+// fixFor is the usual fix for blocking I/O of a category; opening a file
+// by path has its own. full is the callee's types.Func.FullName, if any.
+func fixFor(cat catalogue.Category, full string) string {
+	if p, ok := catalogue.LookupPathOpen(full); ok && cat == catalogue.File && p.Handle {
+		return "open it once or hand the write to a background writer"
+	}
+	return cat.Fix()
+}
+
+// chainPositions turns the hops of facts back into positions, when their
+// file is in this run's file set (it is for the package itself and, with
+// most drivers, for its dependencies).
+type chainPositions struct {
+	files map[string]*token.File // built on the first transitive report
+}
+
+func (cp *chainPositions) resolve(fset *token.FileSet, h Hop) token.Pos {
+	if cp.files == nil {
+		cp.files = map[string]*token.File{}
+		fset.Iterate(func(f *token.File) bool {
+			cp.files[f.Name()] = f
+			return true
+		})
+	}
+	f := cp.files[h.File]
+	if f == nil || h.Line < 1 || h.Line > f.LineCount() {
+		return token.NoPos
+	}
+	pos := f.LineStart(h.Line)
+	if off := f.Offset(pos) + h.Col - 1; h.Col > 0 && off < f.Size() {
+		pos = f.Pos(off)
+	}
+	// Files rebuilt from export data (go vet) have made-up line tables:
+	// trust a position only if it reads back as the one recorded.
+	if got := fset.PositionFor(pos, false); got.Line != h.Line || got.Column != h.Col {
+		return token.NoPos
+	}
+	return pos
+}

@@ -1,0 +1,137 @@
+package hotio
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/iohotpath/iohotpath/internal/names"
+)
+
+// target is what a call statically reaches: a declared function (fn) or a
+// function literal of this package (lit). Both are nil for dynamic calls.
+type target struct {
+	fn  *types.Func
+	lit *ast.FuncLit
+}
+
+// resolver finds the static targets of calls. Besides what
+// typeutil.StaticCallee finds, it follows a local variable assigned once
+// from a function literal, a function or a method value.
+type resolver struct {
+	info    *types.Info
+	assigns map[*types.Var]ast.Expr // local variables assigned exactly once, to what
+}
+
+func newResolver(pass *analysis.Pass) *resolver {
+	return &resolver{info: pass.TypesInfo, assigns: singleAssigns(pass)}
+}
+
+// resolve returns the static target of call.
+func (r *resolver) resolve(call *ast.CallExpr) target {
+	return r.resolveFunc(call.Fun, 0)
+}
+
+func (r *resolver) resolveFunc(e ast.Expr, depth int) target {
+	e = astutil.Unparen(e)
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		return target{lit: e}
+	case *ast.Ident:
+		if v, ok := r.info.Uses[e].(*types.Var); ok {
+			if rhs := r.assigns[v]; rhs != nil && depth < 4 {
+				return r.resolveFunc(rhs, depth+1)
+			}
+			return target{}
+		}
+	}
+	if fn := names.FuncOf(r.info, e); fn != nil {
+		return target{fn: fn.Origin()}
+	}
+	return target{}
+}
+
+// assigned returns the one expression assigned to the variable e names,
+// if e is a local variable assigned exactly once.
+func (r *resolver) assigned(e ast.Expr) ast.Expr {
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := r.info.Uses[id].(*types.Var); ok {
+			return r.assigns[v]
+		}
+	}
+	return nil
+}
+
+// singleAssigns maps each local variable assigned exactly once (its
+// declaration included) to the expression assigned. A variable assigned
+// in a tuple, by an operator, by range, or whose address is taken has no
+// single known value.
+func singleAssigns(pass *analysis.Pass) map[*types.Var]ast.Expr {
+	info := pass.TypesInfo
+	assigns := map[*types.Var]ast.Expr{}
+	count := map[*types.Var]int{}
+	varOf := func(e ast.Expr) *types.Var {
+		id, ok := astutil.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || v.IsField() || v.Parent() == nil || v.Parent() == pass.Pkg.Scope() {
+			return nil
+		}
+		return v
+	}
+	record := func(lhs, rhs ast.Expr) {
+		if v := varOf(lhs); v != nil {
+			if count[v]++; count[v] == 1 {
+				assigns[v] = rhs
+			} else {
+				assigns[v] = nil
+			}
+		}
+	}
+	unknown := func(e ast.Expr) {
+		if v := varOf(e); v != nil {
+			count[v] += 2
+			assigns[v] = nil
+		}
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				simple := (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs)
+				for i, l := range n.Lhs {
+					if simple {
+						record(l, n.Rhs[i])
+					} else {
+						unknown(l)
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					if len(n.Values) == len(n.Names) {
+						record(id, n.Values[i])
+					} else if len(n.Values) > 0 {
+						unknown(id)
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					unknown(n.X) // address taken: may change anywhere
+				}
+			case *ast.RangeStmt:
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e != nil {
+						unknown(e)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return assigns
+}
