@@ -1,0 +1,184 @@
+// Package config is iohotpath's options: the Config that flags, a
+// .iohotpath.yml file and golangci-lint's settings fill, its validation into
+// Settings, and the Loader that picks the configuration of each package.
+//
+// One table, Options, describes every option. The flags, the YAML keys, the
+// error messages and the option docs in README.md and .golangci.example.yml
+// all come from it, so adding an option is adding a row (and a Config
+// field, whose tags a test keeps equal to the row's key).
+package config
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/names"
+	"github.com/iohotpath/iohotpath/internal/rules"
+)
+
+// Config is the one shape of iohotpath's options. Flags, a .iohotpath.yml
+// file and golangci-lint settings all fill it; the key of each field is the
+// flag name. The zero value is the default configuration.
+type Config struct {
+	// Funcs are regular expressions; a function whose full name
+	// (example.com/p.(*T).M, example.com/p.F) or short name (T.M, F)
+	// matches one is hot.
+	Funcs []string `json:"funcs" yaml:"funcs"`
+	// Blocking names extra blocking functions, each optionally followed by
+	// "=category" (default file): "example.com/audit.(*Log).Write=log".
+	Blocking []string `json:"blocking" yaml:"blocking"`
+	// NonBlocking names functions trusted not to block, built-in ones
+	// included.
+	NonBlocking []string `json:"nonblocking" yaml:"nonblocking"`
+	// Disable turns off categories (file, sync, stat, log, stdout, encode,
+	// network, database, process) and the loop-hygiene rules
+	// (defer-in-loop, reopen-in-loop).
+	Disable []string `json:"disable" yaml:"disable"`
+	// ErrorPaths reports blocking I/O in error-exit blocks too.
+	ErrorPaths bool `json:"error-paths" yaml:"error-paths"`
+	// IncludeTests runs the loop-hygiene rules on _test.go files too.
+	IncludeTests bool `json:"include-tests" yaml:"include-tests"`
+}
+
+// Settings is a validated, compiled Config.
+type Settings struct {
+	Hot          []*regexp.Regexp
+	Blocking     map[string]catalogue.Category // names.UserKey -> category
+	NonBlocking  map[string]bool               // names.UserKey
+	Disabled     [catalogue.NumCategories]bool
+	NoDefer      bool // defer-in-loop is off
+	NoReopen     bool // reopen-in-loop is off
+	ErrorPaths   bool
+	IncludeTests bool
+}
+
+func newSettings() *Settings {
+	return &Settings{Blocking: map[string]catalogue.Category{}, NonBlocking: map[string]bool{}}
+}
+
+// DisablesAnything reports whether some category or rule is turned off.
+func (s *Settings) DisablesAnything() bool {
+	for _, off := range s.Disabled {
+		if off {
+			return true
+		}
+	}
+	return s.NoDefer || s.NoReopen
+}
+
+// Error is a problem with one option, located in a file when it came from
+// one: "x.yml:2: funcz: unknown key (...)".
+type Error struct {
+	File string
+	Line int // 0 when unknown
+	Key  string
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ":%d", e.Line)
+		}
+		b.WriteString(": ")
+	}
+	if e.Key != "" {
+		b.WriteString(e.Key + ": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// IsError reports whether err comes from an invalid option or
+// configuration file: every package of a run would fail with it, so a
+// driver may stop at the first.
+func IsError(err error) bool {
+	var ce *Error
+	return errors.As(err, &ce)
+}
+
+// Compile validates c and reports every invalid option at once.
+func (c Config) Compile() (*Settings, error) { return c.compile("", nil) }
+
+// compile validates c. file names where c came from, and lines, when not
+// nil, gives the line of each key and list item ("funcs[2]"), for errors.
+func (c Config) compile(file string, lines map[string]int) (*Settings, error) {
+	s := newSettings()
+	var errs []error
+	for _, o := range Options {
+		if o.Kind == Bool {
+			o.apply(s, *o.flag(&c))
+			continue
+		}
+		for i, item := range *o.list(&c) {
+			if err := o.add(s, item); err != nil {
+				line := lines[fmt.Sprintf("%s[%d]", o.Key, i)]
+				errs = append(errs, &Error{File: file, Line: line, Key: o.Key, Msg: err.Error()})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return s, nil
+}
+
+// The add functions validate one list item and record it in s; their
+// errors are the message of an Error, the key is added by the caller.
+
+func addFunc(s *Settings, p string) error {
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return fmt.Errorf("bad regular expression %q: %s", p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	}
+	s.Hot = append(s.Hot, re)
+	return nil
+}
+
+func addBlocking(s *Settings, b string) error {
+	name, catName, hasCat := strings.Cut(b, "=")
+	cat := catalogue.File
+	if hasCat {
+		var ok bool
+		if cat, ok = catalogue.Parse(strings.TrimSpace(catName)); !ok {
+			return fmt.Errorf("unknown category %q in %q (want one of %s)", catName, b, strings.Join(catalogue.Names(), ", "))
+		}
+	}
+	key, err := names.ParseUser(strings.TrimSpace(name))
+	if err != nil {
+		return err
+	}
+	s.Blocking[key] = cat
+	return nil
+}
+
+func addNonBlocking(s *Settings, n string) error {
+	key, err := names.ParseUser(strings.TrimSpace(n))
+	if err != nil {
+		return err
+	}
+	s.NonBlocking[key] = true
+	return nil
+}
+
+func addDisable(s *Settings, d string) error {
+	switch d = strings.TrimSpace(d); d {
+	case rules.DeferInLoop:
+		s.NoDefer = true
+	case rules.ReopenInLoop:
+		s.NoReopen = true
+	default:
+		cat, ok := catalogue.Parse(d)
+		if !ok {
+			return fmt.Errorf("unknown category or rule %q (want one of %s)", d,
+				strings.Join(append(catalogue.Names(), rules.Switchable...), ", "))
+		}
+		s.Disabled[cat] = true
+	}
+	return nil
+}

@@ -1,0 +1,115 @@
+package config
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+)
+
+// TestConfigFileErrors: a bad file is an error naming the file, the line
+// and the key.
+func TestConfigFileErrors(t *testing.T) {
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"unknown key", "funcs: [a]\nfuncz: [b]\n", "x.yml:2: funcz: unknown key (known keys: funcs, blocking, nonblocking, disable, error-paths, include-tests)"},
+		{"bad regexp", "funcs:\n  - ok\n  - \"(\"\n", "x.yml:3: funcs: bad regular expression \"(\": missing closing ): `(`"},
+		{"malformed name", "blocking:\n  - os..Open\n", "x.yml:2: blocking: malformed function name \"os..Open\""},
+		{"malformed method", "nonblocking: [\"(*os.File.Write\"]\n", "x.yml:1: nonblocking: malformed function name \"(*os.File.Write\": no closing parenthesis"},
+		{"bad category", "blocking: [os.Open=disk]\n", "x.yml:1: blocking: unknown category \"disk\" in \"os.Open=disk\""},
+		{"bad disable", "disable: [logs]\n", "x.yml:1: disable: unknown category or rule \"logs\" (want one of file, sync, stat, log, stdout, encode, network, database, process, defer-in-loop, reopen-in-loop)"},
+		{"wrong type", "funcs: 3\n", "x.yml:1: funcs: want a list of strings"},
+		{"wrong bool", "error-paths: maybe\n", "x.yml:1: error-paths: want true or false"},
+		{"not a mapping", "- funcs\n", "x.yml:1: want a mapping of option names to values"},
+		{"bad yaml", "funcs: [a\n", "x.yml: not valid YAML"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("x.yml", []byte(tc.yaml))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Parse(%q) error = %v, want it to contain %q", tc.yaml, err, tc.want)
+			}
+			if !IsError(err) {
+				t.Errorf("IsError(%v) = false", err)
+			}
+		})
+	}
+}
+
+func TestConfigFileValid(t *testing.T) {
+	for _, yaml := range []string{"", "# nothing\n", "funcs: [Handle]\nerror-paths: true\ninclude-tests: false\ndisable: [defer-in-loop, reopen-in-loop, log]\nblocking: [\"example.com/a.(*T).M=network\", \"(example.com/a.T).M\", example.com/a.F]\nnonblocking: [example.com/a.T.M]\n"} {
+		if _, err := Parse("x.yml", []byte(yaml)); err != nil {
+			t.Errorf("Parse(%q): %v", yaml, err)
+		}
+	}
+}
+
+// TestConfigTags: golangci-lint settings decode through the json tags and
+// .iohotpath.yml through the yaml tags; they must name the same keys, the
+// keys of Options, in the same order.
+func TestConfigTags(t *testing.T) {
+	var tags []string
+	for f := range reflect.TypeFor[Config]().Fields() {
+		j, y := f.Tag.Get("json"), f.Tag.Get("yaml")
+		if j != y || j == "" {
+			t.Errorf("Config.%s: json tag %q, yaml tag %q: want the same non-empty key", f.Name, j, y)
+		}
+		tags = append(tags, y)
+	}
+	if !reflect.DeepEqual(tags, Keys()) {
+		t.Errorf("Config's tags %v, Options' keys %v: want the same", tags, Keys())
+	}
+	// Each row's accessor is the field its key names.
+	for i, o := range Options {
+		var c Config
+		field := reflect.ValueOf(&c).Elem().Field(i).Addr().Interface()
+		if o.Value(&c) != field {
+			t.Errorf("Options[%d] (%s) points at another field than Config's field %d", i, o.Key, i)
+		}
+	}
+}
+
+// TestCompile: every invalid option is reported at once, and valid ones
+// reach Settings.
+func TestCompile(t *testing.T) {
+	_, err := Config{Funcs: []string{"("}, NonBlocking: []string{"nodot"}, Disable: []string{"x"}}.Compile()
+	for _, want := range []string{"funcs: bad regular expression", `nonblocking: malformed function name "nodot"`, `disable: unknown category or rule "x"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Compile error %v does not contain %q", err, want)
+		}
+	}
+
+	s, err := Config{
+		Funcs: []string{"^Handle$"}, Blocking: []string{"example.com/a.(*T).M=network", "example.com/a.F"},
+		NonBlocking: []string{"log.Printf"}, Disable: []string{"stat", "reopen-in-loop"}, ErrorPaths: true, IncludeTests: true,
+	}.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Settings{
+		Hot:         s.Hot,
+		Blocking:    map[string]catalogue.Category{"example.com/a.T.M": catalogue.Network, "example.com/a.F": catalogue.File},
+		NonBlocking: map[string]bool{"log.Printf": true},
+		NoReopen:    true, ErrorPaths: true, IncludeTests: true,
+	}
+	want.Disabled[catalogue.Stat] = true
+	if len(s.Hot) != 1 || s.Hot[0].String() != "^Handle$" || !reflect.DeepEqual(s, want) {
+		t.Errorf("Compile = %+v, want %+v", s, want)
+	}
+	if !s.DisablesAnything() {
+		t.Error("DisablesAnything = false with stat and reopen-in-loop off")
+	}
+	if s, _ := (Config{}).Compile(); s.DisablesAnything() {
+		t.Error("DisablesAnything = true for the default configuration")
+	}
+	if s, _ := (Config{Disable: []string{"defer-in-loop"}}).Compile(); !s.DisablesAnything() || !s.NoDefer {
+		t.Error("defer-in-loop off: DisablesAnything or NoDefer false")
+	}
+}
+
+func TestValueShape(t *testing.T) {
+	for key, want := range map[string]string{"funcs": "a list of strings", "error-paths": "true or false", "funcz": ""} {
+		if got := ValueShape(key); got != want {
+			t.Errorf("ValueShape(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// module makes a module in a temporary directory: go.mod at its root and
+// the given files, and returns the root.
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	files["go.mod"] = "module example.com/m\n"
+	for name, content := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// hot returns the -funcs patterns of s.
+func hot(s *Settings) string {
+	var ps []string
+	for _, re := range s.Hot {
+		ps = append(ps, re.String())
+	}
+	return strings.Join(ps, ",")
+}
+
+func settingsFor(t *testing.T, l *Loader, dir string, std bool) *Settings {
+	t.Helper()
+	s, err := l.For(dir, std)
+	if err != nil {
+		t.Fatalf("For(%s, %v): %v", dir, std, err)
+	}
+	return s
+}
+
+func TestLoaderPrecedence(t *testing.T) {
+	root := module(t, map[string]string{
+		FileName:              "funcs: [Root]\nerror-paths: true\n",
+		"a/b/x.go":            "package b\n",
+		"c/" + FileName:       "funcs: [C]\n",
+		"c/d/x.go":            "package d\n",
+		"nested/go.mod":       "module example.com/n\n",
+		"nested/p/x.go":       "package p\n",
+		"other.yml":           "funcs: [Other]\n",
+		"outside/" + FileName: "funcs: [Outside]\n",
+	})
+	base := Config{Funcs: []string{"Base"}}
+
+	t.Run("discovery walks up to the nearest file", func(t *testing.T) {
+		l := NewLoader(base, true, nil)
+		if got := hot(settingsFor(t, l, filepath.Join(root, "a/b"), false)); got != "Root" {
+			t.Errorf("a/b: funcs %q, want the root file's", got)
+		}
+		if got := hot(settingsFor(t, l, filepath.Join(root, "c/d"), false)); got != "C" {
+			t.Errorf("c/d: funcs %q, want c's file", got)
+		}
+	})
+	t.Run("discovery stops at go.mod", func(t *testing.T) {
+		l := NewLoader(base, true, nil)
+		if got := hot(settingsFor(t, l, filepath.Join(root, "nested/p"), false)); got != "Base" {
+			t.Errorf("nested module: funcs %q, want the base (the outer file is another module's)", got)
+		}
+	})
+	t.Run("no discovery uses the base", func(t *testing.T) {
+		l := NewLoader(base, false, nil)
+		if got := hot(settingsFor(t, l, filepath.Join(root, "a/b"), false)); got != "Base" {
+			t.Errorf("funcs %q, want the base", got)
+		}
+	})
+	t.Run("-config over discovery, std ignores files", func(t *testing.T) {
+		var f Flags
+		newFlagSet(&f).Set("config", filepath.Join(root, "other.yml"))
+		l := NewLoader(base, true, &f)
+		if got := hot(settingsFor(t, l, filepath.Join(root, "c/d"), false)); got != "Other" {
+			t.Errorf("funcs %q, want -config's", got)
+		}
+		if got := hot(settingsFor(t, l, filepath.Join(root, "c/d"), true)); got != "Base" {
+			t.Errorf("std: funcs %q, want the base", got)
+		}
+	})
+	t.Run("a relative -config is made absolute", func(t *testing.T) {
+		t.Chdir(root)
+		var f Flags
+		newFlagSet(&f).Set("config", "other.yml")
+		if got := hot(settingsFor(t, NewLoader(base, true, &f), filepath.Join(root, "c/d"), false)); got != "Other" {
+			t.Errorf("funcs %q, want -config's", got)
+		}
+		newFlagSet(&f).Set("config", "missing.yml")
+		_, err := NewLoader(base, true, &f).For(filepath.Join(root, "c/d"), false)
+		if want := filepath.Join(root, "missing.yml") + ": "; err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("missing relative -config: %v, want it to start %q", err, want)
+		}
+	})
+	t.Run("a set flag overrides the file, an unset one does not", func(t *testing.T) {
+		var f Flags
+		fs := newFlagSet(&f)
+		fs.Set("funcs", "Flag")
+		l := NewLoader(base, true, &f)
+		s := settingsFor(t, l, filepath.Join(root, "a/b"), false)
+		if got := hot(s); got != "Flag" || !s.ErrorPaths {
+			t.Errorf("funcs %q, error-paths %v: want the flag's funcs and the file's error-paths", got, s.ErrorPaths)
+		}
+		if got := hot(settingsFor(t, l, filepath.Join(root, "a/b"), true)); got != "Flag" {
+			t.Errorf("std: funcs %q, want the flag's", got)
+		}
+	})
+}
+
+func TestLoaderErrors(t *testing.T) {
+	root := module(t, map[string]string{FileName: "funcs: [ok]\nfuncz: [x]\n", "p/x.go": "package p\n"})
+	dir := filepath.Join(root, "p")
+
+	l := NewLoader(Config{}, true, nil)
+	_, err := l.For(dir, false)
+	if want := filepath.Join(root, FileName) + ":2: funcz: unknown key"; err == nil || !strings.Contains(err.Error(), want) || !IsError(err) {
+		t.Errorf("bad file: %v, want %q", err, want)
+	}
+	if _, err := l.For(dir, true); err != nil {
+		t.Errorf("std package with a bad file around: %v", err)
+	}
+
+	var f Flags
+	fs := newFlagSet(&f)
+	fs.Set("funcs", "(")
+	_, err = NewLoader(Config{}, true, &f).For(dir, false)
+	if err == nil || !strings.HasPrefix(err.Error(), "invalid flag: funcs: bad regular expression") {
+		t.Errorf("bad flag and bad file: %v, want the flag's error first", err)
+	}
+
+	var g Flags
+	missing := filepath.Join(t.TempDir(), "missing.yml")
+	newFlagSet(&g).Set("config", missing)
+	_, err = NewLoader(Config{}, true, &g).For(dir, false)
+	if want := missing + ": cannot read configuration: no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("missing -config: %v, want %q", err, want)
+	}
+}
+
+// TestLoaderConcurrent: many packages ask at once and share one result per
+// file (run with -race).
+func TestLoaderConcurrent(t *testing.T) {
+	root := module(t, map[string]string{FileName: "funcs: [Root]\n", "a/x.go": "", "b/x.go": ""})
+	l := NewLoader(Config{}, true, nil)
+	results := make([]*Settings, 32)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Go(func() {
+			dir := filepath.Join(root, []string{"a", "b"}[i%2])
+			results[i], _ = l.For(dir, false)
+		})
+	}
+	wg.Wait()
+	for i, s := range results {
+		if s == nil || s != results[0] {
+			t.Fatalf("result %d = %p, want the one shared result %p", i, s, results[0])
+		}
+	}
+}

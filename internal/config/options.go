@@ -1,0 +1,168 @@
+package config
+
+import (
+	"strings"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/rules"
+)
+
+// Kind is the shape of an option's value.
+type Kind int
+
+const (
+	List Kind = iota // a list of strings: comma-separated and repeatable as a flag
+	Bool             // true or false: a boolean flag
+)
+
+// Shape says what values of kind k look like, for error messages.
+func (k Kind) Shape() string {
+	if k == Bool {
+		return "true or false"
+	}
+	return "a list of strings"
+}
+
+// Option is one row of the options table.
+type Option struct {
+	Key   string // flag name, .iohotpath.yml key, golangci-lint setting, Config tags
+	Arg   string // the flag's argument as README.md shows it ("RE,RE"); none for a Bool
+	Usage string // the flag's usage, shown by -help
+	Doc   string // what it does, Markdown, for README.md and (plain) YAML comments
+	Kind  Kind
+
+	Short       string   // a few words, the comment in the README's .iohotpath.yml example
+	DefaultNote string   // what the default means, when "[]" or "false" does not say
+	Example     []string // values of the documented examples (one "true"/"false" for a Bool)
+
+	list  func(*Config) *[]string              // List: the field
+	add   func(s *Settings, item string) error // List: validate one item, record it in s
+	flag  func(*Config) *bool                  // Bool: the field
+	apply func(s *Settings, v bool)            // Bool: record the value in s
+}
+
+// Value returns a pointer to o's field of c: *[]string or *bool.
+func (o *Option) Value(c *Config) any {
+	if o.Kind == Bool {
+		return o.flag(c)
+	}
+	return o.list(c)
+}
+
+// set copies o's field from src to dst.
+func (o *Option) set(dst, src *Config) {
+	if o.Kind == Bool {
+		*o.flag(dst) = *o.flag(src)
+	} else {
+		*o.list(dst) = *o.list(src)
+	}
+}
+
+// Options lists the options in Config's field order.
+var Options = []Option{
+	{
+		Key: "funcs", Arg: "RE,RE", Kind: List,
+		Usage: "comma-separated regular expressions; matching functions are hot (full name example.com/p.(*T).M or short T.M)",
+		Doc: "regular expressions; a function whose full name (`example.com/p.(*T).M`, `example.com/p.F`) or " +
+			"short name (`T.M`, `F`) matches one is hot, as if its doc comment had a `// hotpath` line",
+		Short:       "hot functions, by regular expression",
+		DefaultNote: "(only comments make code hot)",
+		Example:     []string{`^example\.com/shop/api\.\(\*Server\)\.Handle`, `Evaluate$`},
+		list:        func(c *Config) *[]string { return &c.Funcs },
+		add:         addFunc,
+	},
+	{
+		Key: "blocking", Arg: "NAME[=CAT],…", Kind: List,
+		Usage: "comma-separated extra blocking functions, each NAME or NAME=CATEGORY",
+		Doc: "extra blocking functions of your code or your dependencies, each a name optionally followed by `=CATEGORY` (" +
+			codeList(catalogue.Names()) + "; default `file`), e.g. `example.com/audit.(*Log).Write=log`",
+		Short:   "teach it your blocking calls (category optional)",
+		Example: []string{"example.com/shop/audit.(*Log).Write=log", "example.com/shop/cgo.Poll=network"},
+		list:    func(c *Config) *[]string { return &c.Blocking },
+		add:     addBlocking,
+	},
+	{
+		Key: "nonblocking", Arg: "NAME,…", Kind: List,
+		Usage: "comma-separated functions trusted not to block",
+		Doc: "functions trusted not to block, built-in ones included (e.g. `log.Printf`, " +
+			"or an asynchronous logger whose rare fallback writes)",
+		Short:   "trust calls that do not block in practice",
+		Example: []string{"example.com/shop/logx.(*Async).Printf"},
+		list:    func(c *Config) *[]string { return &c.NonBlocking },
+		add:     addNonBlocking,
+	},
+	{
+		Key: "disable", Arg: "X,…", Kind: List,
+		Usage: "comma-separated categories (" + strings.Join(catalogue.Names(), ",") + ") or rules (" +
+			strings.Join(rules.Switchable, ",") + ") to turn off",
+		Doc: "categories (" + codeList(catalogue.Names()) + ") or loop-hygiene rules (" +
+			codeList(rules.Switchable) + ") to turn off",
+		Short:       "categories or rules to turn off",
+		DefaultNote: "(everything on)",
+		Example:     []string{"stdout"},
+		list:        func(c *Config) *[]string { return &c.Disable },
+		add:         addDisable,
+	},
+	{
+		Key: "error-paths", Kind: Bool,
+		Usage: "also report blocking I/O in error-exit blocks",
+		Doc: "also report blocking I/O in error-exit blocks (a block ending in `return err`, `panic`, " +
+			"`os.Exit`, `log.Fatal`, or leaving the hot loop), which run at most once per failure",
+		Short:   "report error-exit blocks too",
+		Example: []string{"false"},
+		flag:    func(c *Config) *bool { return &c.ErrorPaths },
+		apply:   func(s *Settings, v bool) { s.ErrorPaths = v },
+	},
+	{
+		Key: "include-tests", Kind: Bool,
+		Usage:   "also run loop-hygiene rules on _test.go files",
+		Doc:     "also run the loop-hygiene rules (" + codeList(rules.Switchable) + ") on `_test.go` files",
+		Short:   "loop hygiene on _test.go files too",
+		Example: []string{"false"},
+		flag:    func(c *Config) *bool { return &c.IncludeTests },
+		apply:   func(s *Settings, v bool) { s.IncludeTests = v },
+	},
+}
+
+// configFlag is the flag that is not an option: it names the file holding
+// the options.
+var configFlag = Option{
+	Key: "config", Arg: "FILE",
+	Usage: "configuration file to use instead of looking up " + FileName,
+	Doc: "use FILE instead of looking up `" + FileName + "` (with `go vet`, give an absolute path: " +
+		"`-config=$PWD/lint/iohotpath.yml`)",
+}
+
+// codeList is names as Markdown code, comma-separated.
+func codeList(names []string) string {
+	return "`" + strings.Join(names, "`, `") + "`"
+}
+
+// lookup returns the option whose key is key.
+func lookup(key string) (*Option, bool) {
+	for i := range Options {
+		if Options[i].Key == key {
+			return &Options[i], true
+		}
+	}
+	return nil, false
+}
+
+// Keys returns the option names, the keys of .iohotpath.yml and of
+// golangci-lint's settings, in Config's field order.
+func Keys() []string {
+	keys := make([]string, len(Options))
+	for i, o := range Options {
+		keys[i] = o.Key
+	}
+	return keys
+}
+
+// ValueShape says what the values of option key look like ("a list of
+// strings", "true or false"), for error messages; "" for an unknown key.
+func ValueShape(key string) string {
+	if o, ok := lookup(key); ok {
+		return o.Kind.Shape()
+	}
+	return ""
+}
