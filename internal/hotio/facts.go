@@ -12,8 +12,10 @@ import (
 	"github.com/iohotpath/iohotpath/internal/names"
 )
 
-// facter computes which functions of the package perform blocking I/O.
-type facter struct {
+// unit is what the phases after buildGraph and matchCalls are handed: the
+// package, its settings and directives, its functions and calls, and the
+// set of directives they use.
+type unit struct {
 	pass  *analysis.Pass
 	s     *config.Settings
 	dirs  *directives.Index
@@ -21,6 +23,9 @@ type facter struct {
 	calls map[*ast.CallExpr]*callInfo
 	used  directives.Used
 }
+
+// facter computes which functions of the package perform blocking I/O.
+type facter struct{ unit }
 
 // computeFacts decides which functions of the package perform blocking I/O:
 // first the ones with a blocking call of their own, then, round by round,

@@ -35,13 +35,12 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 		return res
 	}
 	calls := matchCalls(pass, s, newResolver(pass), g)
-	fc := &facter{pass: pass, s: s, dirs: dirs, g: g, calls: calls, used: res.Used}
-	fc.computeFacts()
+	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: calls, used: res.Used}
+	(&facter{u}).computeFacts()
 	if !std {
 		exportFacts(pass, g)
 	}
-	rp := &reporter{pass: pass, s: s, dirs: dirs, g: g, calls: calls, used: res.Used}
-	res.Diags = rp.reportHot()
+	res.Diags = (&reporter{unit: u}).reportHot()
 	return res
 }
 

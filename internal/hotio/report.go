@@ -8,8 +8,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
-	"github.com/iohotpath/iohotpath/internal/config"
-	"github.com/iohotpath/iohotpath/internal/directives"
 	"github.com/iohotpath/iohotpath/internal/names"
 	"github.com/iohotpath/iohotpath/internal/rules"
 )
@@ -36,12 +34,7 @@ func (r region) where(ctx walkCtx) string {
 
 // reporter reports the blocking calls of hot regions.
 type reporter struct {
-	pass  *analysis.Pass
-	s     *config.Settings
-	dirs  *directives.Index
-	g     *graph
-	calls map[*ast.CallExpr]*callInfo
-	used  directives.Used
+	unit
 	chain chainPositions
 	diags []analysis.Diagnostic
 }
