@@ -3,7 +3,6 @@ package catalogue
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -61,7 +60,7 @@ func LookupPathOpen(full string) (PathOpen, bool) {
 
 // IsOnce reports whether the function of full name full runs its function
 // argument at most once: (*sync.Once).Do, sync.OnceFunc, sync.OnceValue(s).
-func IsOnce(full string) bool { return once[full] }
+func IsOnce(full string) bool { return once[canonicalFull(full)] }
 
 // IsNoReturn reports whether call ends the block it is in for good: panic,
 // os.Exit, log.Fatal and their kin.
@@ -72,7 +71,7 @@ func IsNoReturn(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	fn := names.FuncOf(info, call.Fun)
-	return fn != nil && noReturn[strings.TrimSpace(fn.FullName())]
+	return fn != nil && noReturn[fullName(fn)]
 }
 
 // set indexes the full names of rows.

@@ -19,9 +19,10 @@ type Entry struct {
 // rows are the row lists of the table.
 var rows = [][]Row{stdRows, logRows, netRows, dbRows}
 
-// table is every blocking call, keyed by types.Func.FullName(); a key
-// "(T).*" stands for every method of T. A key listed twice is caught by
-// TestNoDuplicateKeys, not here: the first row wins.
+// table is every blocking call, keyed by types.Func.FullName() with
+// canonical package paths (fullName); a key "(T).*" stands for every
+// method of T. A key listed twice is caught by TestNoDuplicateKeys, not
+// here: the first row wins.
 var table = index(rows...)
 
 // index builds the table from rows.
@@ -44,18 +45,21 @@ func index(tables ...[]Row) map[string]Entry {
 }
 
 // Lookup returns the entry of the function of full name full
-// (types.Func.FullName).
+// (types.Func.FullName), also when full names a vendored copy or an alias
+// of the row's package.
 func Lookup(full string) (Entry, bool) {
-	e, ok := table[full]
+	e, ok := table[canonicalFull(full)]
 	return e, ok
 }
 
 // Match finds fn, the static callee of call, in the catalogue: by its full
-// name, by a whole-type "(T).*" row, or by the receiver's type at the call
-// site (a method promoted from an embedded or unexported type). name is
-// the callee as messages show it.
+// name, by a whole-type "(T).*" row, by the receiver's type at the call
+// site (a method promoted from an embedded or unexported type), or, for an
+// abstract interface method, by its results (resultRows). Package paths
+// are compared canonical: a vendored copy or an alias matches the rows of
+// its original. name is the callee as messages show it.
 func Match(info *types.Info, call *ast.CallExpr, fn *types.Func) (e Entry, name string, ok bool) {
-	if e, ok := table[fn.FullName()]; ok {
+	if e, ok := table[fullName(fn)]; ok {
 		return e, names.Display(fn), true
 	}
 	recv := fn.Signature().Recv()
@@ -66,13 +70,18 @@ func Match(info *types.Info, call *ast.CallExpr, fn *types.Func) (e Entry, name 
 	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		selection = info.Selections[sel]
 	}
-	if e, ok := table["("+types.TypeString(recv.Type(), nil)+").*"]; ok {
+	if e, ok := table["("+types.TypeString(recv.Type(), qualify)+").*"]; ok {
 		return e, wholeTypeName(selection, fn), true
 	}
-	if selection == nil || selection.Kind() != types.MethodVal {
-		return Entry{}, "", false
+	if selection != nil && selection.Kind() == types.MethodVal {
+		if e, name, ok := matchEmbedded(selection, fn); ok {
+			return e, name, true
+		}
 	}
-	return matchEmbedded(selection, fn)
+	if e, ok := matchResults(fn); ok {
+		return e, names.Display(fn), true
+	}
+	return Entry{}, "", false
 }
 
 // wholeTypeName names a call matched by a "(T).*" row by the receiver the
@@ -96,7 +105,7 @@ func matchEmbedded(selection *types.Selection, fn *types.Func) (Entry, string, b
 	for i := 0; ; i++ {
 		if named := names.NamedOf(t); named != nil && named.Obj().Pkg() != nil {
 			obj := named.Obj()
-			base := obj.Pkg().Path() + "." + obj.Name()
+			base := canonical(obj.Pkg().Path()) + "." + obj.Name()
 			for _, key := range []string{"(*" + base + ")." + fn.Name(), "(" + base + ")." + fn.Name()} {
 				if e, ok := table[key]; ok {
 					return e, "(*" + obj.Pkg().Name() + "." + obj.Name() + ")." + fn.Name(), true
@@ -130,11 +139,7 @@ func Lines() []string {
 		out = append(out, k+" "+f.Cat.String()+" (when the writer is a file or connection)")
 	}
 	for k, m := range writerMethods {
-		when := " (when the writer is a file or connection)"
-		if m.FlushAlways {
-			when = " (unless the writer is known to be in memory)"
-		}
-		out = append(out, k+" "+m.Cat.String()+when)
+		out = append(out, k+" "+m.Cat.String()+" (when the writer is a file or connection)")
 	}
 	sort.Strings(out)
 	return out

@@ -25,6 +25,19 @@ func TestCatalogueDoc(t *testing.T) {
 		name, rest, _ := strings.Cut(line, " ")
 		fmt.Fprintf(&b, "| `%s` | %s |\n", name, rest)
 	}
+	b.WriteString("\n## Interface methods, by their results\n\n")
+	b.WriteString("A call of an abstract interface method (sqlc's `DBTX`, a repository interface) blocks when one of its results is one of these types, whatever implements it. Concrete functions are not classified this way: their bodies are analysed.\n\n")
+	b.WriteString("| result type | category |\n|---|---|\n")
+	for _, line := range catalogue.ResultLines() {
+		typ, cat, _ := strings.Cut(line, " ")
+		fmt.Fprintf(&b, "| `%s` | %s |\n", typ, cat)
+	}
+	b.WriteString("\n## Other import paths\n\n")
+	b.WriteString("A vendored copy (`…/vendor/github.com/x/y`) matches the rows of `github.com/x/y`. These paths, and the paths under them, match the rows of another:\n\n")
+	for _, line := range catalogue.Aliases() {
+		from, to, _ := strings.Cut(line, ": as ")
+		fmt.Fprintf(&b, "* `%s`: as `%s`\n", from, to)
+	}
 	path := filepath.Join("..", "..", "docs", "catalogue.md")
 	if os.Getenv("IOHOTPATH_UPDATE_DOCS") != "" {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {

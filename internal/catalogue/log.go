@@ -41,7 +41,11 @@ var logRows = []Row{
 	// logr
 	{Pkg: "github.com/go-logr/logr", Recv: "Logger", Cat: Log, Does: "writes a log record", Names: []string{"Info", "Error"}},
 
-	// logrus
+	// go-kit: every logger is a Logger, an interface (level.Info(l)
+	// returns one); the old github.com/go-kit/kit/log matches as this.
+	{Pkg: "github.com/go-kit/log", Recv: "Logger", Cat: Log, Does: "writes a log record", Names: []string{"Log"}},
+
+	// logrus (the old spelling github.com/Sirupsen/logrus matches as this)
 	{Pkg: "github.com/sirupsen/logrus", Cat: Log, Does: "writes a log record", Names: []string{
 		"Trace", "Tracef", "Traceln", "Debug", "Debugf", "Debugln", "Info", "Infof", "Infoln",
 		"Print", "Printf", "Println", "Warn", "Warnf", "Warnln", "Warning", "Warningf", "Warningln",

@@ -39,6 +39,7 @@ const matchSrc = `package p
 
 import (
 	"context"
+	"crypto/tls"
 	"fmt"
 	"log"
 	"net"
@@ -55,13 +56,17 @@ type plain struct{}
 
 func (plain) Write(b []byte) (int, error) { return len(b), nil }
 
-func f(ctx context.Context, lf logFile, file *os.File, tcp *net.TCPConn, mc myConn, c net.Conn, rc *redis.Client, pl plain, b []byte) {
+func f(ctx context.Context, lf logFile, file *os.File, tcp *net.TCPConn, mc myConn, c net.Conn, tc *tls.Conn, rc *redis.Client, pl plain, b []byte) {
 	lf.Write(b)
 	(*os.File).Write(file, b)
 	file.Close()
 	tcp.Read(b)
 	mc.Read(b)
 	c.Read(b)
+	tcp.Close()
+	tcp.CloseWrite()
+	c.Close()
+	tc.Close()
 	rc.Get(ctx, "k")
 	rc.Do(ctx, "get", "k")
 	rc.Close()
@@ -78,21 +83,35 @@ func f(ctx context.Context, lf logFile, file *os.File, tcp *net.TCPConn, mc myCo
 // calls by the source text of their callee.
 func checkCalls(t *testing.T) (*types.Info, map[string]*ast.CallExpr) {
 	t.Helper()
+	return checkCallsOf(t, matchSrc, stub{"github.com/redis/go-redis/v9", redisStub})
+}
+
+// stub is the source of a package src imports, at its import path.
+type stub struct{ path, src string }
+
+// checkCallsOf type-checks src as example.com/p, with stubs type-checked
+// first in their order, and returns its calls by the source text of their
+// callee.
+func checkCallsOf(t *testing.T, src string, stubs ...stub) (*types.Info, map[string]*ast.CallExpr) {
+	t.Helper()
 	fset := token.NewFileSet()
 	std := importer.ForCompiler(fset, "gc", nil)
-	redis := check(t, fset, "github.com/redis/go-redis/v9", redisStub, std, nil)
+	pkgs := map[string]*types.Package{}
 	imp := importerFunc(func(path string) (*types.Package, error) {
-		if path == redis.Path() {
-			return redis, nil
+		if pkg, ok := pkgs[path]; ok {
+			return pkg, nil
 		}
 		return std.Import(path)
 	})
+	for _, s := range stubs {
+		pkgs[s.path] = check(t, fset, s.path, s.src, imp, nil)
+	}
 	info := &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Uses:       map[*ast.Ident]types.Object{},
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
-	f := parse(t, fset, matchSrc)
+	f := parse(t, fset, src)
 	if _, err := (&types.Config{Importer: imp}).Check("example.com/p", fset, []*ast.File{f}, info); err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +169,10 @@ func TestMatch(t *testing.T) {
 			t.Errorf("Match(%s) = %+v, %q, %v; want %+v, %q, true", tc.call, e, name, ok, tc.want, tc.name)
 		}
 	}
-	for _, call := range []string{"rc.Close", "pl.Write", "fmt.Sprintf", "os.Exit"} {
+	for _, call := range []string{
+		"rc.Close", "pl.Write", "fmt.Sprintf", "os.Exit",
+		"tcp.Close", "tcp.CloseWrite", "c.Close", "tc.Close", // closing a connection does not wait for the peer
+	} {
 		if e, name, ok := matchCall(t, info, calls, call); ok {
 			t.Errorf("Match(%s) = %+v, %q, true; want a miss", call, e, name)
 		}

@@ -1,7 +1,8 @@
 package catalogue
 
 // netRows are the calls that make a network round trip: net, crypto/tls,
-// net/http, net/smtp and go-redis.
+// net/http, net/smtp and go-redis (v8 matches as v9: pathAliases).
+// Closing a connection is not among them: it does not wait for the peer.
 var netRows = []Row{
 	// net
 	{Pkg: "net", Cat: Network, Does: "dials a connection", Names: []string{
@@ -21,28 +22,28 @@ var netRows = []Row{
 	}},
 	{Pkg: "net", Recv: "*Dialer", Cat: Network, Does: "dials a connection", Names: []string{"Dial", "DialContext"}},
 	{Pkg: "net", Recv: "*ListenConfig", Cat: Network, Does: "opens a listener", Names: []string{"Listen", "ListenPacket"}},
-	{Pkg: "net", Recv: "Conn", Cat: Network, Does: "uses a network connection", Names: []string{"Read", "Write", "Close"}},
+	{Pkg: "net", Recv: "Conn", Cat: Network, Does: "uses a network connection", Names: []string{"Read", "Write"}},
 	{Pkg: "net", Recv: "PacketConn", Cat: Network, Does: "uses a network connection", Names: []string{
-		"ReadFrom", "WriteTo", "Close",
+		"ReadFrom", "WriteTo",
 	}},
 	{Pkg: "net", Recv: "*TCPConn", Cat: Network, Does: "uses a network connection", Names: []string{
-		"Read", "Write", "Close", "ReadFrom", "WriteTo", "CloseRead", "CloseWrite",
+		"Read", "Write", "ReadFrom", "WriteTo",
 	}},
 	{Pkg: "net", Recv: "*UDPConn", Cat: Network, Does: "uses a network connection", Names: []string{
-		"Read", "Write", "Close", "ReadFrom", "ReadFromUDP", "ReadFromUDPAddrPort", "ReadMsgUDP",
+		"Read", "Write", "ReadFrom", "ReadFromUDP", "ReadFromUDPAddrPort", "ReadMsgUDP",
 		"WriteTo", "WriteToUDP", "WriteToUDPAddrPort", "WriteMsgUDP",
 	}},
 	{Pkg: "net", Recv: "*UnixConn", Cat: Network, Does: "uses a network connection", Names: []string{
-		"Read", "Write", "Close", "ReadFrom", "ReadFromUnix", "ReadMsgUnix", "WriteTo", "WriteToUnix",
+		"Read", "Write", "ReadFrom", "ReadFromUnix", "ReadMsgUnix", "WriteTo", "WriteToUnix",
 		"WriteMsgUnix",
 	}},
 	{Pkg: "net", Recv: "*IPConn", Cat: Network, Does: "uses a network connection", Names: []string{
-		"Read", "Write", "Close", "ReadFrom", "ReadFromIP", "WriteTo", "WriteToIP",
+		"Read", "Write", "ReadFrom", "ReadFromIP", "WriteTo", "WriteToIP",
 	}},
 
 	// crypto/tls
 	{Pkg: "crypto/tls", Recv: "*Conn", Cat: Network, Does: "uses a network connection", Names: []string{
-		"Read", "Write", "Close", "Handshake", "HandshakeContext",
+		"Read", "Write", "Handshake", "HandshakeContext",
 	}},
 	{Pkg: "crypto/tls", Cat: Network, Does: "dials a connection", Names: []string{"Dial", "DialWithDialer"}},
 
@@ -54,7 +55,7 @@ var netRows = []Row{
 	{Pkg: "net/http", Recv: "*Transport", Cat: Network, Does: "makes an HTTP request", Names: []string{"RoundTrip"}},
 	{Pkg: "net/smtp", Cat: Network, Does: "sends mail", Names: []string{"SendMail", "Dial"}},
 
-	// go-redis v9: every command method ("*") of the unexported cmdable
+	// go-redis: every command method ("*") of the unexported cmdable
 	// types, which the clients embed, is a round trip.
 	{Pkg: "github.com/redis/go-redis/v9", Recv: "cmdable", Cat: Network, Does: "makes a Redis round trip", Names: []string{"*"}},
 	{Pkg: "github.com/redis/go-redis/v9", Recv: "statefulCmdable", Cat: Network, Does: "makes a Redis round trip", Names: []string{"*"}},
@@ -69,19 +70,4 @@ var netRows = []Row{
 	}},
 	{Pkg: "github.com/redis/go-redis/v9", Recv: "*Pipeline", Cat: Network, Does: "makes a Redis round trip", Names: []string{"Exec"}},
 	{Pkg: "github.com/redis/go-redis/v9", Recv: "Pipeliner", Cat: Network, Does: "makes a Redis round trip", Names: []string{"Exec"}},
-
-	// go-redis v8, the same API under its old import path
-	{Pkg: "github.com/go-redis/redis/v8", Recv: "cmdable", Cat: Network, Does: "makes a Redis round trip", Names: []string{"*"}},
-	{Pkg: "github.com/go-redis/redis/v8", Recv: "statefulCmdable", Cat: Network, Does: "makes a Redis round trip", Names: []string{"*"}},
-	{Pkg: "github.com/go-redis/redis/v8", Recv: "*Client", Cat: Network, Does: "makes a Redis round trip", Names: []string{
-		"Do", "Process", "Pipelined", "TxPipelined", "Watch",
-	}},
-	{Pkg: "github.com/go-redis/redis/v8", Recv: "*ClusterClient", Cat: Network, Does: "makes a Redis round trip", Names: []string{
-		"Do", "Process", "Pipelined", "TxPipelined", "Watch",
-	}},
-	{Pkg: "github.com/go-redis/redis/v8", Recv: "*Ring", Cat: Network, Does: "makes a Redis round trip", Names: []string{
-		"Do", "Process", "Pipelined", "TxPipelined", "Watch",
-	}},
-	{Pkg: "github.com/go-redis/redis/v8", Recv: "*Pipeline", Cat: Network, Does: "makes a Redis round trip", Names: []string{"Exec"}},
-	{Pkg: "github.com/go-redis/redis/v8", Recv: "Pipeliner", Cat: Network, Does: "makes a Redis round trip", Names: []string{"Exec"}},
 }

@@ -34,11 +34,14 @@ var writerFuncs = map[string]WriterFunc{
 }
 
 // WriterMethod is a method of an encoder or a buffered writer that writes
-// through to the writer its receiver was built on.
+// through to the writer its receiver was built on: it blocks only when
+// that writer is known to be a file or a connection.
 type WriterMethod struct {
 	Cat Category
-	// FlushAlways: reported when that writer is unknown too, since a Flush
-	// is I/O unless the writer is proven to be in memory.
+	// FlushAlways is always false: (*bufio.Writer).Flush on an unknown
+	// writer is not reported any more, like every other writer method.
+	//
+	// Deprecated: kept until internal/hotio stops reading it.
 	FlushAlways bool
 }
 
@@ -52,7 +55,7 @@ var writerMethods = map[string]WriterMethod{
 	"(*encoding/xml.Encoder).Flush":         {Cat: Encode},
 	"(*encoding/csv.Writer).Flush":          {Cat: Encode},
 	"(*encoding/csv.Writer).WriteAll":       {Cat: Encode},
-	"(*bufio.Writer).Flush":                 {Cat: Encode, FlushAlways: true},
+	"(*bufio.Writer).Flush":                 {Cat: Encode},
 }
 
 // writerCtors build a writer or reader on their first argument: what they

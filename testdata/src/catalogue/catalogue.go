@@ -92,7 +92,10 @@ func Encode(f *os.File, conn net.Conn, w io.Writer, bw *bufio.Writer) { // want 
 	cw := csv.NewWriter(f)
 	cw.Write([]string{"a"}) // buffered
 	cw.Flush()              // want `\(\*csv.Writer\).Flush encodes straight to a file`
-	bw.Flush()              // want `\(\*bufio.Writer\).Flush flushes buffered output to its writer`
+	bw.Flush()              // unknown writer, like any writer method
+	fw := bufio.NewWriter(f)
+	fw.Flush()                        // want `\(\*bufio.Writer\).Flush encodes straight to a file`
+	bufio.NewWriter(conn).Flush()     // want `\(\*bufio.Writer\).Flush does I/O on a network connection`
 	var b bytes.Buffer
 	json.NewEncoder(&b).Encode(event{}) // in memory
 	mem := bufio.NewWriter(&b)
@@ -112,6 +115,8 @@ func Network(ctx context.Context, c *http.Client, conn net.Conn, u *net.UDPConn,
 	r.LookupHost(ctx, "x")            // want `\(\*net.Resolver\).LookupHost makes a DNS lookup`
 	fmt.Fprintf(conn, "x")            // want `fmt.Fprintf does I/O on a network connection`
 	u.LocalAddr()                     // not I/O
+	conn.Close()                      // closing a connection does not wait for the peer
+	u.Close()
 	http.NewRequest("GET", "x", nil)  // not I/O
 	net.ParseIP("127.0.0.1")          // not I/O
 }

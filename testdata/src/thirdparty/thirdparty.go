@@ -6,10 +6,13 @@
 // Calls through a logger or client interface (logrus.FieldLogger,
 // redis.Cmdable) are not reported: the dynamic type is unknown, and
 // unknown is not blocking. The lines marked "by design" pin that down.
+// go-kit's Logger is the exception: every go-kit logger is one, and its
+// Log method is a row of the catalogue.
 package thirdparty
 
 import (
 	"context"
+	"io"
 
 	"github.com/golang/glog"
 	"github.com/jackc/pgx/v5"
@@ -24,6 +27,10 @@ import (
 	"go.uber.org/zap/zapcore"
 	"k8s.io/klog/v2"
 
+	oldkitlog "github.com/go-kit/kit/log"
+	oldkitlevel "github.com/go-kit/kit/log/level"
+	kitlog "github.com/go-kit/log"
+	kitlevel "github.com/go-kit/log/level"
 	redisv8 "github.com/go-redis/redis/v8"
 	pgxv4 "github.com/jackc/pgx/v4"
 	pgxpoolv4 "github.com/jackc/pgx/v4/pgxpool"
@@ -117,6 +124,30 @@ func Zerolog(ctx context.Context, logger zerolog.Logger, err error) { // want Ze
 	_ = logger.Level(zerolog.InfoLevel)
 
 	logger.Write([]byte("x")) // want `zerolog\.Logger\.Write writes a log record`
+}
+
+// hotpath
+func GoKit(logger kitlog.Logger, w io.Writer, err error) { // want GoKit:`hot blocking\(log\)`
+	logger.Log("msg", "x")                      // want `log\.Logger\.Log writes a log record on every call of hot function GoKit; log outside the hot path`
+	kitlog.With(logger, "k", 1).Log("msg", "x") // want `log\.Logger\.Log writes a log record`
+	kitlevel.Info(logger).Log("msg", "x")       // want `log\.Logger\.Log writes a log record`
+	kitlevel.Error(logger).Log("err", err)      // want `log\.Logger\.Log writes a log record`
+
+	// Building loggers writes nothing: Log does.
+	_ = kitlog.With(logger, "k", 1)
+	_ = kitlevel.Warn(logger)
+	_ = kitlog.NewLogfmtLogger(w)
+	_ = kitlog.NewNopLogger()
+}
+
+// The old import path of go-kit's log packages matches the same row.
+
+// hotpath
+func GoKitOld(logger oldkitlog.Logger) { // want GoKitOld:`hot blocking\(log\)`
+	logger.Log("msg", "x")                   // want `log\.Logger\.Log writes a log record on every call of hot function GoKitOld`
+	oldkitlevel.Warn(logger).Log("msg", "x") // want `log\.Logger\.Log writes a log record`
+
+	_ = oldkitlog.With(logger, "k", 1)
 }
 
 // hotpath

@@ -1,0 +1,95 @@
+package catalogue
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// pathAliases are import paths whose packages have the API of another
+// path's: an old spelling, or a major version whose rows would be a copy
+// of the next one's. A path matches the aliased path's rows, and so does
+// every path under it. Rows are written under To only (TestNoRowUnderAlias).
+var pathAliases = []struct{ From, To string }{
+	{"github.com/Sirupsen/logrus", "github.com/sirupsen/logrus"}, // the spelling before v1.0
+	{"github.com/go-kit/kit/log", "github.com/go-kit/log"},       // moved to a module of its own
+	{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5"},
+	{"github.com/jackc/pgconn", "github.com/jackc/pgx/v5/pgconn"}, // v4's driver, part of pgx since v5
+	{"github.com/go-redis/redis/v8", "github.com/redis/go-redis/v9"},
+	{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"},
+}
+
+// canonical returns the import path whose rows the package at path
+// matches: a vendored copy (a/vendor/github.com/x/y) is its original
+// (github.com/x/y), and an alias its target. It is the one normalisation
+// of paths: every key built from a types.Func goes through it.
+func canonical(path string) string {
+	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+		path = path[i+len("/vendor/"):]
+	} else if rest, ok := strings.CutPrefix(path, "vendor/"); ok {
+		path = rest // the standard library's own vendored packages
+	}
+	for _, a := range pathAliases {
+		if rest, ok := strings.CutPrefix(path, a.From); ok && (rest == "" || rest[0] == '/') {
+			return a.To + rest
+		}
+	}
+	return path
+}
+
+// qualify writes a package as keys spell it: its canonical path.
+func qualify(p *types.Package) string { return canonical(p.Path()) }
+
+// fullName is fn.FullName() with canonical package paths: the key of fn
+// in the tables.
+func fullName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		if _, ok := recv.Type().(*types.Interface); ok {
+			return "(interface)." + fn.Name() // as FullName writes an unnamed interface
+		}
+		return "(" + types.TypeString(recv.Type(), qualify) + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return canonical(fn.Pkg().Path()) + "." + fn.Name()
+}
+
+// canonicalFull returns the full name full (types.Func.FullName) with its
+// package path made canonical: "(*a/vendor/x.T).M" is "(*x.T).M".
+func canonicalFull(full string) string {
+	recv, rest, ok := strings.Cut(full, ")")
+	if !ok {
+		return canonicalQualified(full) // a function: path.F
+	}
+	recv, ok = strings.CutPrefix(recv, "(")
+	if !ok {
+		return full
+	}
+	star := ""
+	if r, ok := strings.CutPrefix(recv, "*"); ok {
+		star, recv = "*", r
+	}
+	return "(" + star + canonicalQualified(recv) + ")" + rest
+}
+
+// canonicalQualified makes the path of "path.Name" canonical. Names hold
+// no dots, so the last one ends the path (gopkg.in/yaml.v3.Node).
+func canonicalQualified(s string) string {
+	i := strings.LastIndex(s, ".")
+	if i < 0 {
+		return s
+	}
+	return canonical(s[:i]) + s[i:]
+}
+
+// Aliases lists the import paths matched as another's, as sorted
+// "path/...: as other/..." lines, for documentation.
+func Aliases() []string {
+	out := make([]string, 0, len(pathAliases))
+	for _, a := range pathAliases {
+		out = append(out, a.From+"/...: as "+a.To+"/...")
+	}
+	sort.Strings(out)
+	return out
+}
