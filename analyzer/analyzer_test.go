@@ -51,3 +51,15 @@ func TestCatalogue(t *testing.T) {
 func TestDirectives(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "directives")
 }
+
+// TestOffPath: error exits, recovered panics and debug-level logging are
+// off the hot path, for hot regions and facts alike; look-alikes on the
+// normal path are reported.
+func TestOffPath(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog")
+}
+
+// TestFuncsSkipTests: -funcs makes test code hot only with -include-tests.
+func TestFuncsSkipTests(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{Funcs: []string{"Handle$"}}), "offpath/tests")
+}

@@ -38,11 +38,6 @@ var writerFuncs = map[string]WriterFunc{
 // that writer is known to be a file or a connection.
 type WriterMethod struct {
 	Cat Category
-	// FlushAlways is always false: (*bufio.Writer).Flush on an unknown
-	// writer is not reported any more, like every other writer method.
-	//
-	// Deprecated: kept until internal/hotio stops reading it.
-	FlushAlways bool
 }
 
 var writerMethods = map[string]WriterMethod{

@@ -21,6 +21,7 @@ type unit struct {
 	dirs  *directives.Index
 	g     *graph
 	calls map[*ast.CallExpr]*callInfo
+	r     *resolver
 	used  directives.Used
 }
 
@@ -74,7 +75,7 @@ func (fc *facter) scanNode(n *funcNode) {
 	if n.body == nil {
 		return
 	}
-	w := &walker{dirs: fc.dirs, used: fc.used, errorPaths: fc.s.ErrorPaths, info: fc.pass.TypesInfo,
+	w := &walker{unit: &fc.unit, info: fc.pass.TypesInfo,
 		onCall: func(call *ast.CallExpr, ctx walkCtx) {
 			t := fc.calls[call]
 			switch {
@@ -106,7 +107,7 @@ func (fc *facter) scanNode(n *funcNode) {
 func (fc *facter) blockingCall(call *ast.CallExpr, ci *callInfo) *Fact {
 	if ci.blocking {
 		return &Fact{Cat: ci.m.cat, Chain: []Hop{hop(fc.pass, call, ci.m.name)}}
-	} else if ci.trusted {
+	} else if ci.trusted || ci.debug != nil {
 		return nil
 	}
 	if f := importedBlocking(fc.pass, fc.s, ci.fn); f != nil {

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -68,7 +69,8 @@ func buildGraph(pass *analysis.Pass, s *config.Settings, dirs *directives.Index,
 			fd, inFunc := d.(*ast.FuncDecl)
 			if inFunc {
 				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					n, diag := declNode(fd, obj, s, dirs, used)
+					inTest := strings.HasSuffix(pass.Fset.Position(fd.Pos()).Filename, "_test.go")
+					n, diag := declNode(fd, obj, s, dirs, used, inTest)
 					if diag != nil {
 						diags = append(diags, *diag)
 					}
@@ -116,8 +118,9 @@ func (g *graph) addLiterals(d ast.Decl, owner string, inFunc bool) {
 }
 
 // declNode makes the node of a function declaration, or returns nil for a
-// body-less declaration with nothing declared of it.
-func declNode(fd *ast.FuncDecl, obj *types.Func, s *config.Settings, dirs *directives.Index, used directives.Used) (*funcNode, *analysis.Diagnostic) {
+// body-less declaration with nothing declared of it. -funcs makes test
+// code hot only with -include-tests: a TestX_ServeHTTP is not a handler.
+func declNode(fd *ast.FuncDecl, obj *types.Func, s *config.Settings, dirs *directives.Index, used directives.Used, inTest bool) (*funcNode, *analysis.Diagnostic) {
 	n := &funcNode{decl: fd, obj: obj, body: fd.Body, name: names.Display(obj), short: names.Short(obj)}
 	for _, d := range dirs.ForFunc(fd) {
 		used.Add(d)
@@ -139,7 +142,7 @@ func declNode(fd *ast.FuncDecl, obj *types.Func, s *config.Settings, dirs *direc
 			Message: fmt.Sprintf("%s is declared both //iohotpath:blocking and //iohotpath:nonblocking; keep one", n.short)}
 		n.declared, n.nonblocking = catalogue.None, false
 	}
-	if !n.hot && len(s.Hot) > 0 {
+	if !n.hot && len(s.Hot) > 0 && (!inTest || s.IncludeTests) {
 		full, short := names.Hot(obj)
 		for _, re := range s.Hot {
 			if re.MatchString(full) || re.MatchString(short) {

@@ -34,8 +34,8 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 	if std && !g.anyHot() && !dirs.HasMarkers() {
 		return res
 	}
-	calls := matchCalls(pass, s, newResolver(pass), g)
-	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: calls, used: res.Used}
+	r := newResolver(pass)
+	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: res.Used}
 	(&facter{u}).computeFacts()
 	if !std {
 		exportFacts(pass, g)

@@ -17,8 +17,9 @@ import (
 type callInfo struct {
 	target
 	m        match
-	blocking bool // m is set
-	trusted  bool // the user declared the callee non-blocking
+	blocking bool       // m is set
+	trusted  bool       // the user declared the callee non-blocking
+	debug    *debugInfo // a debug-level logging call: not I/O
 }
 
 // match is a direct blocking call.
@@ -49,6 +50,12 @@ func matchCalls(pass *analysis.Pass, s *config.Settings, r *resolver, g *graph) 
 				ci := &callInfo{target: r.resolve(call)}
 				if ci.fn != nil {
 					ci.m, ci.blocking, ci.trusted = m.direct(call, ci.fn)
+					if !ci.trusted {
+						ci.debug = m.debugCall(call, ci.fn)
+					}
+					if ci.debug != nil {
+						ci.m, ci.blocking = match{}, false
+					}
 				}
 				calls[call] = ci
 			}
@@ -88,10 +95,13 @@ func (m *matcher) direct(call *ast.CallExpr, fn *types.Func) (_ match, ok, trust
 			class = m.classify(sel.X, 0, false)
 		}
 		if mt, ok := classMatch(class, wm.Cat, names.Display(fn)); ok {
+			if fn.Name() == "Flush" { // writes what was buffered; encodes nothing
+				mt.does = "flushes buffered output to a file"
+				if class == catalogue.ClassConn {
+					mt.does = "flushes buffered output to a network connection"
+				}
+			}
 			return m.enabled(mt)
-		}
-		if wm.FlushAlways && class == catalogue.ClassUnknown {
-			return m.enabled(match{cat: wm.Cat, name: names.Display(fn), does: "flushes buffered output to its writer"})
 		}
 	}
 	return match{}, false, false

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -105,7 +106,7 @@ func (rp *reporter) findHotLoops(root ast.Node, fn string) {
 
 // walker returns a walker reporting the blocking calls of r.
 func (rp *reporter) walker(r region) *walker {
-	return &walker{info: rp.pass.TypesInfo, dirs: rp.dirs, used: rp.used, errorPaths: rp.s.ErrorPaths, descendLits: true,
+	return &walker{unit: &rp.unit, info: rp.pass.TypesInfo, descendLits: true,
 		onCall: func(call *ast.CallExpr, ctx walkCtx) { rp.checkCall(r, call, ctx) }}
 }
 
@@ -125,6 +126,10 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if t.fn == nil || t.trusted {
 		return
 	}
+	if t.debug != nil {
+		rp.reportDebug(r, call, ctx, t)
+		return
+	}
 	if t.blocking {
 		m := t.m
 		rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
@@ -140,6 +145,25 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && !f.Hot {
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f)
 	}
+}
+
+// reportDebug reports an unguarded debug-level logging call that builds
+// its arguments on every call although debug logging is off: not I/O, but
+// work that a level check would skip.
+func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *callInfo) {
+	d := t.debug
+	if d.quiet || d.built == 0 || rp.s.Disabled[catalogue.Log] {
+		return
+	}
+	what := fmt.Sprintf("evaluates %d arguments", d.built)
+	if d.fields {
+		what = fmt.Sprintf("builds %d fields", d.built)
+	}
+	if d.built == 1 {
+		what = strings.TrimSuffix(what, "s")
+	}
+	rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+		Message: fmt.Sprintf("%s %s %s even when debug logging is off; guard it with %s", names.Display(t.fn), what, r.where(ctx), d.guard)})
 }
 
 // reportTransitive reports a call to a function that performs blocking

@@ -24,10 +24,13 @@ type target struct {
 type resolver struct {
 	info    *types.Info
 	assigns map[*types.Var]ast.Expr // local variables assigned exactly once, to what
+	oks     map[*types.Var]bool     // the bool of a comma-ok or of a (T, bool) result
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
-	return &resolver{info: pass.TypesInfo, assigns: singleAssigns(pass)}
+	r := &resolver{info: pass.TypesInfo, oks: map[*types.Var]bool{}}
+	r.assigns = singleAssigns(pass, r.oks)
+	return r
 }
 
 // resolve returns the static target of call.
@@ -69,7 +72,10 @@ func (r *resolver) assigned(e ast.Expr) ast.Expr {
 // declaration included) to the expression assigned. A variable assigned
 // in a tuple, by an operator, by range, or whose address is taken has no
 // single known value.
-func singleAssigns(pass *analysis.Pass) map[*types.Var]ast.Expr {
+//
+// It also notes in oks the variables that receive the bool of a comma-ok
+// (v, ok := m[k]) or the last result of a call returning (T, bool).
+func singleAssigns(pass *analysis.Pass, oks map[*types.Var]bool) map[*types.Var]ast.Expr {
 	info := pass.TypesInfo
 	assigns := map[*types.Var]ast.Expr{}
 	count := map[*types.Var]int{}
@@ -99,10 +105,18 @@ func singleAssigns(pass *analysis.Pass) map[*types.Var]ast.Expr {
 			assigns[v] = nil
 		}
 	}
+	noteOK := func(lhs []ast.Expr, rhs []ast.Expr) {
+		if len(lhs) >= 2 && len(rhs) == 1 {
+			if v := varOf(lhs[len(lhs)-1]); v != nil && types.Identical(v.Type(), types.Typ[types.Bool]) {
+				oks[v] = true
+			}
+		}
+	}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
+				noteOK(n.Lhs, n.Rhs)
 				simple := (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs)
 				for i, l := range n.Lhs {
 					if simple {
@@ -112,6 +126,11 @@ func singleAssigns(pass *analysis.Pass) map[*types.Var]ast.Expr {
 					}
 				}
 			case *ast.ValueSpec:
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				noteOK(lhs, n.Values)
 				for i, id := range n.Names {
 					if len(n.Values) == len(n.Names) {
 						record(id, n.Values[i])

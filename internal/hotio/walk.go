@@ -2,13 +2,9 @@ package hotio
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/astutil"
-
 	"github.com/iohotpath/iohotpath/internal/catalogue"
-	"github.com/iohotpath/iohotpath/internal/directives"
 	"github.com/iohotpath/iohotpath/internal/names"
 )
 
@@ -28,24 +24,33 @@ type walkCtx struct {
 // sync.Once.Do and its kin, not error-exit blocks (unless configured), and
 // function literals only when descendLits is set.
 type walker struct {
+	*unit       // loop markers met on the way are used: the loop is walked
 	info        *types.Info
-	dirs        *directives.Index
-	used        directives.Used // loop markers met on the way are used: the loop is walked
-	errorPaths  bool
 	descendLits bool
 	onCall      func(call *ast.CallExpr, ctx walkCtx)
 }
 
+// stmts walks a list of statements. After `if err == nil { return }` the
+// rest of the list runs only on failure: it is walked as such a block.
 func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
-	for _, s := range list {
+	for i, s := range list {
 		w.node(s, ctx)
+		if kind, ok := w.leavesUnless(s); ok && i+1 < len(list) {
+			w.block(list[i+1:], ctx, kind)
+			return
+		}
 	}
 }
 
-// block walks a nested block, which may be an error-exit block.
-func (w *walker) block(list []ast.Stmt, ctx walkCtx) {
-	if !ctx.exit && w.isExitBlock(list, ctx) {
-		if !w.errorPaths {
+// block walks a nested block reached when its branch is taken; it may be
+// off the path: an error exit, code after a recovered panic, code that
+// runs only when debug logging is on.
+func (w *walker) block(list []ast.Stmt, ctx walkCtx, kind branch) {
+	switch {
+	case kind == recovered || kind == debugOn:
+		return // runs after a panic, or only with debug logging on
+	case !ctx.exit && w.isExitBlock(list, ctx, kind):
+		if !w.s.ErrorPaths {
 			return // runs at most once per failure
 		}
 		ctx.exit = true
@@ -107,29 +112,30 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 		case *ast.SwitchStmt:
 			w.expr(n.Init, ctx)
 			w.expr(n.Tag, ctx)
-			w.clauses(n.Body, ctx)
+			w.clauses(n.Body, ctx, n.Tag == nil)
 			return false
 		case *ast.TypeSwitchStmt:
 			w.expr(n.Init, ctx)
 			w.expr(n.Assign, ctx)
-			w.clauses(n.Body, ctx)
+			w.clauses(n.Body, ctx, false)
 			return false
 		case *ast.SelectStmt:
-			w.clauses(n.Body, ctx)
+			w.clauses(n.Body, ctx, false)
 			return false
 		case *ast.IfStmt:
 			w.expr(n.Init, ctx)
 			w.expr(n.Cond, ctx)
-			w.block(n.Body.List, ctx)
+			kind := w.condition(n.Cond)
+			w.block(n.Body.List, ctx, kind)
 			switch e := n.Else.(type) {
 			case *ast.BlockStmt:
-				w.block(e.List, ctx)
+				w.block(e.List, ctx, kind.negate())
 			case *ast.IfStmt:
 				w.node(e, ctx)
 			}
 			return false
 		case *ast.BlockStmt:
-			w.block(n.List, ctx)
+			w.block(n.List, ctx, plain)
 			return false
 		}
 		return true
@@ -137,8 +143,8 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 }
 
 // clauses walks the case clauses of a switch or select, each a possible
-// error-exit block.
-func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx) {
+// error-exit block; a clause of a switch without a tag is an if.
+func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx, tagless bool) {
 	inner := ctx
 	inner.breakNest++
 	for _, s := range body.List {
@@ -147,56 +153,16 @@ func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx) {
 			for _, e := range cl.List {
 				w.expr(e, ctx)
 			}
-			w.block(cl.Body, inner)
+			kind := plain
+			if tagless && len(cl.List) == 1 {
+				kind = w.condition(cl.List[0])
+			}
+			w.block(cl.Body, inner, kind)
 		case *ast.CommClause:
 			w.expr(cl.Comm, ctx)
-			w.block(cl.Body, inner)
+			w.block(cl.Body, inner, plain)
 		}
 	}
-}
-
-// isExitBlock reports whether a block ends by leaving for good: a return of
-// a non-nil error, panic, os.Exit, log.Fatal and kin, or, in a hot loop, a
-// return or a break out of the loop.
-func (w *walker) isExitBlock(list []ast.Stmt, ctx walkCtx) bool {
-	if len(list) == 0 {
-		return false
-	}
-	leavesLoop := ctx.loopRegion && !ctx.inLit
-	switch s := list[len(list)-1].(type) {
-	case *ast.ReturnStmt:
-		if leavesLoop {
-			return true
-		}
-		for _, r := range s.Results {
-			if w.isErrorValue(r) {
-				return true
-			}
-		}
-	case *ast.ExprStmt:
-		if call, ok := astutil.Unparen(s.X).(*ast.CallExpr); ok {
-			return catalogue.IsNoReturn(w.info, call)
-		}
-	case *ast.BranchStmt:
-		if s.Tok == token.BREAK && leavesLoop {
-			if s.Label != nil {
-				return s.Label.Name == ctx.hotLabel
-			}
-			return ctx.breakNest == 0
-		}
-	}
-	return false
-}
-
-var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-
-// isErrorValue reports whether e is an error value other than nil.
-func (w *walker) isErrorValue(e ast.Expr) bool {
-	tv, ok := w.info.Types[e]
-	if !ok || tv.IsNil() || tv.Type == nil {
-		return false
-	}
-	return types.Implements(tv.Type, errorIface)
 }
 
 // isOnceCall reports whether call runs its function argument at most once:

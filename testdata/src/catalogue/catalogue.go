@@ -91,11 +91,11 @@ func Encode(f *os.File, conn net.Conn, w io.Writer, bw *bufio.Writer) { // want 
 	xml.NewEncoder(f).Encode(event{})                  // want `\(\*xml.Encoder\).Encode encodes straight to a file`
 	cw := csv.NewWriter(f)
 	cw.Write([]string{"a"}) // buffered
-	cw.Flush()              // want `\(\*csv.Writer\).Flush encodes straight to a file`
+	cw.Flush()              // want `\(\*csv.Writer\).Flush flushes buffered output to a file`
 	bw.Flush()              // unknown writer, like any writer method
 	fw := bufio.NewWriter(f)
-	fw.Flush()                        // want `\(\*bufio.Writer\).Flush encodes straight to a file`
-	bufio.NewWriter(conn).Flush()     // want `\(\*bufio.Writer\).Flush does I/O on a network connection`
+	fw.Flush()                        // want `\(\*bufio.Writer\).Flush flushes buffered output to a file`
+	bufio.NewWriter(conn).Flush()     // want `\(\*bufio.Writer\).Flush flushes buffered output to a network connection`
 	var b bytes.Buffer
 	json.NewEncoder(&b).Encode(event{}) // in memory
 	mem := bufio.NewWriter(&b)

@@ -57,10 +57,10 @@ type Server struct {
 //
 // hotpath
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:`hot blocking\(log\): log\.Printf`
-	log.Printf("request %s", r.URL.Path)          // want `log.Printf writes a log line on every call of hot function Server.ServeHTTP; log outside the hot path or through an asynchronous, buffered logger`
-	s.log.Println("request")                      // want `\(\*log.Logger\).Println writes a log line on every call of hot function Server.ServeHTTP`
-	s.slog.Info("request", "path", r.URL.Path)    // want `\(\*slog.Logger\).Info writes a log record on every call of hot function Server.ServeHTTP`
-	slog.Debug("request")                         // want `slog.Debug writes a log record on every call`
+	log.Printf("request %s", r.URL.Path)        // want `log.Printf writes a log line on every call of hot function Server.ServeHTTP; log outside the hot path or through an asynchronous, buffered logger`
+	s.log.Println("request")                    // want `\(\*log.Logger\).Println writes a log line on every call of hot function Server.ServeHTTP`
+	s.slog.Info("request", "path", r.URL.Path)  // want `\(\*slog.Logger\).Info writes a log record on every call of hot function Server.ServeHTTP`
+	slog.Debug("request")                       // silent: debug level, nothing built
 	json.NewEncoder(w).Encode(map[string]int{}) // silent: the response writer is the job, not a file
 	w.WriteHeader(http.StatusOK)
 }

@@ -1,0 +1,128 @@
+// Package exits: blocks reached only on failure, after a recovered panic
+// or answering with an error status are off the hot path; the look-alikes
+// that run on the normal path are reported.
+package exits
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"strconv"
+)
+
+var errTooBig = errors.New("too big")
+
+// hotpath
+func BareReturn(p string) { // want BareReturn:"hot blocking\\(file\\): os\\.Open"
+	f, err := os.Open(p) // want `os.Open opens a file`
+	if err != nil {
+		log.Printf("open %s: %v", p, err) // silent: failure, then a bare return
+		return
+	}
+	_ = f
+}
+
+// hotpath
+func Loop(items []string) { // want Loop:"hot blocking\\(log\\): log\\.Printf"
+	for _, it := range items {
+		if _, err := strconv.Atoi(it); err != nil {
+			log.Printf("bad item %q", it) // want `log.Printf writes a log line in a loop on every call`
+			continue                      // a bad item can be every item
+		}
+	}
+}
+
+// hotpath
+func CommaOK(m map[string]int, k string) int {
+	v, ok := m[k]
+	if !ok {
+		log.Printf("missing %s", k) // silent: a failed ok, then return
+		return 0
+	}
+	return v
+}
+
+// hotpath
+func AfterSuccess(s string) int {
+	n, err := strconv.Atoi(s)
+	if err == nil {
+		return n
+	}
+	log.Printf("bad number %q", s) // silent: after if err == nil { return }
+	return 0
+}
+
+// hotpath
+func Handle2(p string, n int) error { // want Handle2:"hot blocking\\(file\\): os\\.WriteFile"
+	if n > 0 {
+		return fmt.Errorf("x: %w", os.WriteFile(p, nil, 0o600)) // want `os.WriteFile writes a file`
+	}
+	return nil
+}
+
+// hotpath
+func MadeError(n int) error {
+	if n > 10 {
+		log.Printf("too big: %d", n) // silent: returns an error it makes
+		return errTooBig
+	}
+	if n > 5 {
+		log.Printf("big: %d", n) // silent
+		return fmt.Errorf("big: %d", n)
+	}
+	return nil
+}
+
+// hotpath
+func ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"hot blocking\\(log\\): log\\.Printf"
+	if r.Method != http.MethodGet {
+		log.Printf("bad method %s", r.Method) // silent: answers with an error status
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == "/gone" {
+		log.Printf("gone") // silent: WriteHeader(410)
+		w.WriteHeader(http.StatusGone)
+		return
+	}
+	if r.URL.Path == "/ok" {
+		log.Printf("ok") // want `log.Printf writes a log line on every call`
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+}
+
+// hotpath
+func Recovered() { // want Recovered:"hot blocking\\(log\\): exits\\.Recovered\\.func2 \\-> log\\.Printf"
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("panic: %v", r) // silent: only after a panic
+		}
+	}()
+	defer func() {
+		log.Printf("done") // want `log.Printf writes a log line on every call`
+	}()
+}
+
+// parse logs only on its error path: it is not blocking.
+func parse(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		log.Printf("bad %q", s)
+		return 0, err
+	}
+	return n, nil
+}
+
+// record logs on its normal path.
+func record(s string) { // want record:"blocking\\(log\\): log.Printf"
+	log.Printf("got %q", s)
+}
+
+// hotpath
+func Helpers(s string) { // want Helpers:"hot blocking\\(log\\): exits\\.record \\-> log\\.Printf"
+	parse(s)  // silent
+	record(s) // want `record performs blocking log I/O \(log.Printf\)`
+}
