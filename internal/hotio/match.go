@@ -84,6 +84,16 @@ func (m *matcher) direct(call *ast.CallExpr, fn *types.Func) (_ match, ok, trust
 				continue
 			}
 			if mt, ok := classMatch(m.classify(call.Args[i], 0, true), rule.Cat, names.Display(fn)); ok {
+				if mt.cat == catalogue.Stdout {
+					switch m.stdStream(call.Args[i], 0) {
+					case "Stdout":
+						mt.does = "writes to standard output"
+					case "Stderr":
+						mt.does = "writes to standard error"
+					default:
+						mt.cat = catalogue.File // a file like any other: stdout means the standard streams
+					}
+				}
 				return m.enabled(mt)
 			}
 		}
@@ -130,6 +140,24 @@ func (m *matcher) isTrusted(fn *types.Func) bool {
 	}
 	f := importFact(m.pass, fn)
 	return f != nil && f.NonBlocking
+}
+
+// stdStream returns "Stdout" or "Stderr" when e is os.Stdout or
+// os.Stderr, directly or through a local variable assigned once.
+func (m *matcher) stdStream(e ast.Expr, depth int) string {
+	e = astutil.Unparen(e)
+	if rhs := m.r.assigned(e); rhs != nil && depth < 4 {
+		return m.stdStream(rhs, depth+1)
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	if v, ok := m.pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" &&
+		(v.Name() == "Stdout" || v.Name() == "Stderr") {
+		return v.Name()
+	}
+	return ""
 }
 
 // classMatch turns a writer class into a match: connections are network

@@ -26,6 +26,7 @@ const (
 	recovered
 	notRecovered
 	debugOn
+	debugOff // a debug check failed: production code, but what follows a return here is debug-only
 )
 
 // negate is what the other branch of an if tells.
@@ -39,8 +40,10 @@ func (b branch) negate() branch {
 		return notRecovered
 	case notRecovered:
 		return recovered
+	case debugOff:
+		return debugOn
 	}
-	return plain // a debug check being false says nothing
+	return plain // a debug check being false says only that this is production
 }
 
 // condition classifies the condition of an if or of a case of a switch
@@ -62,6 +65,9 @@ func (w *walker) condition(cond ast.Expr) branch {
 			kind := w.nilTest(e)
 			if e.Op == token.EQL {
 				kind = kind.negate()
+				if kind == plain && w.nilTest(e) == debugOn {
+					kind = debugOff // ce == nil
+				}
 			}
 			return kind
 		}
@@ -141,7 +147,7 @@ func (w *walker) leavesUnless(s ast.Stmt) (branch, bool) {
 		return plain, false
 	}
 	kind := w.condition(ifs.Cond)
-	if kind != success && kind != notRecovered {
+	if kind != success && kind != notRecovered && kind != debugOff {
 		return plain, false
 	}
 	switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
@@ -156,13 +162,19 @@ func (w *walker) leavesUnless(s ast.Stmt) (branch, bool) {
 }
 
 // isExitBlock reports whether a block, reached by a branch of kind, runs
-// at most once per failure or once per loop: it ends by panicking or
-// exiting; by returning after a failure, with an error made in that return
-// (and no blocking call in it), or after answering the request with an
-// error status; or, in a hot loop, by returning or breaking out of it.
+// at most once per failure or once per loop: a failure branch outside
+// loops (inside one, a bad item can be every item, unless the branch
+// leaves); a block that ends by panicking or exiting; by returning after a
+// failure, with an error made in that return (and no blocking call in it),
+// after handing an error it makes to a call, or after answering the
+// request with an error status; or, in a hot loop, by returning or
+// breaking out of it.
 func (w *walker) isExitBlock(list []ast.Stmt, ctx walkCtx, kind branch) bool {
 	if len(list) == 0 {
 		return false
+	}
+	if kind == failure && ctx.loops == 0 && !ctx.loopRegion {
+		return true
 	}
 	leavesLoop := ctx.loopRegion && !ctx.inLit
 	switch s := list[len(list)-1].(type) {
@@ -248,7 +260,8 @@ func (w *walker) mayBlock(n ast.Node) bool {
 }
 
 // answersError reports whether list ends by answering the request with an
-// error status and returning: http.Error(...) or w.WriteHeader(4xx/5xx)
+// error status and returning: http.Error(...) or w.WriteHeader(4xx/5xx),
+// or a call handed an error made on the spot (h.fail(w, fmt.Errorf(…))),
 // just before the return.
 func (w *walker) answersError(list []ast.Stmt) bool {
 	if len(list) < 2 {
@@ -261,6 +274,11 @@ func (w *walker) answersError(list []ast.Stmt) bool {
 	call, ok := astutil.Unparen(es.X).(*ast.CallExpr)
 	if !ok {
 		return false
+	}
+	for _, a := range call.Args {
+		if w.isMadeError(a) && !w.mayBlock(a) {
+			return true
+		}
 	}
 	fn := names.FuncOf(w.info, call.Fun)
 	if fn == nil {

@@ -133,7 +133,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if t.blocking {
 		m := t.m
 		rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
-			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), fixFor(m.cat, t.fn.FullName()))})
+			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), fixFor(m.cat, t.fn.FullName(), m.does))})
 		return
 	}
 	if tn := rp.g.byFunc[t.fn]; tn != nil {
@@ -170,7 +170,7 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 // I/O, with the witness chain as related information.
 func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, callee string, f *Fact) {
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
-		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), fixFor(f.Cat, ""))}
+		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), fixFor(f.Cat, "", ""))}
 	caller := callee
 	for _, h := range f.Chain {
 		if h.Name == elided {
@@ -188,11 +188,24 @@ func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, 
 	rp.diags = append(rp.diags, d)
 }
 
-// fixFor is the usual fix for blocking I/O of a category; opening a file
-// by path has its own. full is the callee's types.Func.FullName, if any.
-func fixFor(cat catalogue.Category, full string) string {
-	if p, ok := catalogue.LookupPathOpen(full); ok && cat == catalogue.File && p.Handle {
+// fixFor is the fix a message suggests for a blocking call: by what the
+// call does for file I/O (an open, a write, a read, a change of the file
+// system call for different fixes), else by category. full is the
+// callee's types.Func.FullName, if any.
+func fixFor(cat catalogue.Category, full, does string) string {
+	if cat != catalogue.File {
+		return cat.Fix()
+	}
+	if p, ok := catalogue.LookupPathOpen(full); ok && p.Handle {
 		return "open it once or hand the write to a background writer"
+	}
+	switch does {
+	case "writes a file", "does I/O on a file":
+		return "buffer the writes and hand them to a background writer"
+	case "reads a file", "lists a directory", "walks a directory tree":
+		return "read it once and cache the result, or read it off the hot path"
+	case "changes the file system":
+		return "hand it to a background worker, off the hot path"
 	}
 	return cat.Fix()
 }

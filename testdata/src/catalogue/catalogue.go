@@ -24,7 +24,7 @@ import (
 
 // hotpath
 func File(f *os.File, dir string) { // want File:`hot blocking\(file\)`
-	f.Write(nil)                               // want `\(\*os.File\).Write writes a file on every call of hot function File; open files once`
+	f.Write(nil)                               // want `\(\*os.File\).Write writes a file on every call of hot function File; buffer the writes and hand them to a background writer`
 	f.WriteString("x")                         // want `\(\*os.File\).WriteString writes a file`
 	f.ReadAt(nil, 0)                           // want `\(\*os.File\).ReadAt reads a file`
 	f.Seek(0, 0)                               // want `\(\*os.File\).Seek does file I/O`
@@ -63,9 +63,9 @@ func Stat(f *os.File) { // want Stat:`hot blocking\(stat\)`
 // hotpath
 func Stdout(w io.Writer, f *os.File) { // want Stdout:`hot blocking\(stdout\)`
 	fmt.Println("x")               // want `fmt.Println writes to standard output on every call of hot function Stdout`
-	fmt.Fprintln(os.Stderr, "x")   // want `fmt.Fprintln does I/O on a file`
+	fmt.Fprintln(os.Stderr, "x")   // want `fmt.Fprintln writes to standard error`
 	fmt.Fprintf(f, "x")            // want `fmt.Fprintf does I/O on a file`
-	io.WriteString(os.Stdout, "x") // want `io.WriteString does I/O on a file`
+	io.WriteString(os.Stdout, "x") // want `io.WriteString writes to standard output`
 	var b bytes.Buffer
 	var sb strings.Builder
 	fmt.Fprintf(&b, "x")     // in memory

@@ -73,3 +73,12 @@ func trace(logger *zap.Logger) { logger.Debug("trace") }
 func Helper(logger *zap.Logger) {
 	trace(logger) // silent
 }
+
+// hotpath
+func CheckedOnce(logger *zap.Logger, id string) {
+	c := logger.Check(zap.DebugLevel, "rewrote")
+	if c == nil {
+		return
+	}
+	c.Write(zap.String("id", id)) // silent: debug logging is on past the return
+}

@@ -126,3 +126,42 @@ func Helpers(s string) { // want Helpers:"hot blocking\\(log\\): exits\\.record 
 	parse(s)  // silent
 	record(s) // want `record performs blocking log I/O \(log.Printf\)`
 }
+
+// hotpath
+func FailureFallsThrough(s string) {
+	if _, err := strconv.Atoi(s); err != nil {
+		log.Printf("bad %q", s) // silent: runs once per failure
+	}
+}
+
+// hotpath
+func FailureInLoop(items []string) { // want FailureInLoop:"hot blocking\\(log\\): log.Printf"
+	for _, it := range items {
+		if _, err := strconv.Atoi(it); err != nil {
+			log.Printf("bad item %q", it) // want `log.Printf writes a log line in a loop`
+		}
+	}
+}
+
+type handler struct{}
+
+func (handler) fail(w http.ResponseWriter, err error) { // want fail:"blocking\\(log\\): log.Printf"
+	log.Printf("fail: %v", err)
+	http.Error(w, err.Error(), http.StatusBadRequest)
+}
+
+func (handler) note(w http.ResponseWriter, msg string) { // want note:"blocking\\(log\\): log.Printf"
+	log.Printf("note: %s", msg)
+}
+
+// hotpath
+func (h handler) Serve(w http.ResponseWriter, r *http.Request) { // want Serve:"hot blocking\\(log\\): exits.handler.note -> log.Printf"
+	if r.URL.Path == "" {
+		h.fail(w, fmt.Errorf("empty path")) // silent: an error made here and handed on
+		return
+	}
+	if r.URL.Path == "/x" {
+		h.note(w, "x") // want `exits.handler.note performs blocking log I/O`
+		return
+	}
+}

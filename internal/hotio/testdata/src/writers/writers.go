@@ -14,8 +14,8 @@ import (
 )
 
 // hotpath
-func fileFprintf(f *os.File) { // want fileFprintf:`hot blocking\(stdout\): fmt.Fprintf`
-	fmt.Fprintf(f, "x") // want `^fmt.Fprintf does I/O on a file on every call of hot function fileFprintf; buffer the output and write it from a background writer$`
+func fileFprintf(f *os.File) { // want fileFprintf:`hot blocking\(file\): fmt.Fprintf`
+	fmt.Fprintf(f, "x") // want `^fmt.Fprintf does I/O on a file on every call of hot function fileFprintf; buffer the writes and hand them to a background writer$`
 }
 
 // hotpath
@@ -73,7 +73,7 @@ func unknownFlush(out io.Writer) {
 func createdOnce() { // want createdOnce:`hot blocking\(file\): os.Create`
 	f, _ := os.Create("out") // want `^os.Create opens a file on every call of hot function createdOnce; open it once or hand the write to a background writer$`
 	var w io.Writer = f      // assigned once: w is the file
-	io.WriteString(w, "x")   // want `^io.WriteString does I/O on a file on every call of hot function createdOnce; buffer the output and write it from a background writer$`
+	io.WriteString(w, "x")   // want `^io.WriteString does I/O on a file on every call of hot function createdOnce; buffer the writes and hand them to a background writer$`
 }
 
 // hotpath
