@@ -9,9 +9,11 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
@@ -103,13 +105,16 @@ func IsError(err error) bool {
 }
 
 // Compile validates c and reports every invalid option at once.
-func (c Config) Compile() (*Settings, error) { return c.compile("", nil) }
+func (c Config) Compile() (*Settings, error) {
+	s, errs := c.compile("", nil)
+	return s, join(errs)
+}
 
 // compile validates c. file names where c came from, and lines, when not
-// nil, gives the line of each key and list item ("funcs[2]"), for errors.
-func (c Config) compile(file string, lines map[string]int) (*Settings, error) {
+// nil, gives the line of each list item ("funcs[2]"), for errors.
+func (c Config) compile(file string, lines map[string]int) (*Settings, []*Error) {
 	s := newSettings()
-	var errs []error
+	var errs []*Error
 	for _, o := range Options {
 		if o.Kind == Bool {
 			o.apply(s, *o.flag(&c))
@@ -123,9 +128,23 @@ func (c Config) compile(file string, lines map[string]int) (*Settings, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, errs
 	}
 	return s, nil
+}
+
+// join is errs as one error, in the order of their lines (problems with
+// the whole file first), or nil.
+func join(errs []*Error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(errs, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
+	all := make([]error, len(errs))
+	for i, e := range errs {
+		all[i] = e
+	}
+	return errors.Join(all...)
 }
 
 // The add functions validate one list item and record it in s; their

@@ -35,10 +35,86 @@ func TestConfigFileErrors(t *testing.T) {
 	}
 }
 
+// TestConfigFileHostile: what a decoder into Config would accept silently
+// (a key given twice, a second document, numbers or mappings for strings)
+// is an error naming the file and the line, with this exact message, and
+// every one in a file is reported at once.
+func TestConfigFileHostile(t *testing.T) {
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"duplicate key", "funcs: [Handle]\nerror-paths: true\nfuncs: [Evaluate]\n",
+			"x.yml:3: funcs: duplicate key (first at line 1): give each option once"},
+		{"duplicate bool", "error-paths: true\nerror-paths: false\n",
+			"x.yml:2: error-paths: duplicate key (first at line 1): give each option once"},
+		{"second document", "funcs: [Handle]\n---\nfuncs: [Evaluate]\n",
+			"x.yml:2: a second YAML document: put every option in one document"},
+		{"second document after an empty first", "---\n---\nfuncs: [Evaluate]\n",
+			"x.yml:2: a second YAML document: put every option in one document"},
+		{"invalid second document", "funcs: [Handle]\n---\nfuncs: [\n",
+			"x.yml: not valid YAML: line 3: did not find expected node content"},
+		{"numbers", "funcs: [1, 2]\n",
+			"x.yml:1: funcs: item 1 is a number, want a string (quote it: \"1\")\n" +
+				"x.yml:1: funcs: item 2 is a number, want a string (quote it: \"2\")"},
+		{"boolean item", "nonblocking:\n  - log.Printf\n  - true\n",
+			"x.yml:3: nonblocking: item 2 is a boolean, want a string (quote it: \"true\")"},
+		{"date item", "disable: [2024-01-02]\n",
+			"x.yml:1: disable: item 1 is a date, want a string (quote it: \"2024-01-02\")"},
+		{"mapping item", "blocking:\n  - example.com/a.F: log\n",
+			"x.yml:2: blocking: item 1 is a mapping, want a string (an item holding \": \" is read as a mapping: quote it)"},
+		{"list item", "funcs: [[a]]\n",
+			"x.yml:1: funcs: item 1 is a list, want a string"},
+		{"null items", "funcs:\n  - Handle\n  -\n  - ~\n",
+			"x.yml:3: funcs: item 2 is empty, want a string\n" +
+				"x.yml:4: funcs: item 3 is empty, want a string"},
+		{"a string for a list", "funcs: Handle\n",
+			"x.yml:1: funcs: want a list of strings, got a string"},
+		{"a mapping for a list", "funcs: {a: b}\n",
+			"x.yml:1: funcs: want a list of strings, got a mapping"},
+		{"a list for a bool", "error-paths: [true]\n",
+			"x.yml:1: error-paths: want true or false, got a list"},
+		{"a quoted bool", "error-paths: \"true\"\n",
+			"x.yml:1: error-paths: want true or false, got a string"},
+		{"everything at once, by line", "funcs: [1]\nfuncz: [x]\nfuncs: [\"(\"]\nblocking: [\"(\"]\n",
+			"x.yml:1: funcs: item 1 is a number, want a string (quote it: \"1\")\n" +
+				"x.yml:2: funcz: unknown key (known keys: funcs, blocking, nonblocking, disable, error-paths, include-tests)\n" +
+				"x.yml:3: funcs: duplicate key (first at line 1): give each option once\n" +
+				"x.yml:4: blocking: malformed function name \"(\": no closing parenthesis before the method (want example.com/pkg.Func or example.com/pkg.(*Type).Method)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("x.yml", []byte(tc.yaml))
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("Parse(%q) error =\n%v\nwant\n%s", tc.yaml, err, tc.want)
+			}
+			if !IsError(err) {
+				t.Errorf("IsError(%v) = false", err)
+			}
+		})
+	}
+}
+
+// TestConfigFileValid: null values leave options unset, a trailing empty
+// document loses nothing, aliases stand for their anchors, and YAML 1.1
+// booleans are booleans.
 func TestConfigFileValid(t *testing.T) {
-	for _, yaml := range []string{"", "# nothing\n", "funcs: [Handle]\nerror-paths: true\ninclude-tests: false\ndisable: [defer-in-loop, reopen-in-loop, log]\nblocking: [\"example.com/a.(*T).M=network\", \"(example.com/a.T).M\", example.com/a.F]\nnonblocking: [example.com/a.T.M]\n"} {
-		if _, err := Parse("x.yml", []byte(yaml)); err != nil {
-			t.Errorf("Parse(%q): %v", yaml, err)
+	for _, tc := range []struct {
+		yaml string
+		want Config
+	}{
+		{"", Config{}},
+		{"# nothing\n", Config{}},
+		{"funcs:\nerror-paths:\n", Config{}},
+		{"funcs: [a]\n---\n", Config{Funcs: []string{"a"}}},
+		{"---\nfuncs: [a]\n...\n", Config{Funcs: []string{"a"}}},
+		{"funcs: [&h Handle, *h]\nerror-paths: yes\n", Config{Funcs: []string{"Handle", "Handle"}, ErrorPaths: true}},
+		{"funcs: ['1', !!str 2]\n", Config{Funcs: []string{"1", "2"}}},
+		{"funcs: [Handle]\nerror-paths: true\ninclude-tests: false\ndisable: [defer-in-loop, reopen-in-loop, log]\n" +
+			"blocking: [\"example.com/a.(*T).M=network\", \"(example.com/a.T).M\", example.com/a.F]\nnonblocking: [example.com/a.T.M]\n",
+			Config{Funcs: []string{"Handle"}, ErrorPaths: true, Disable: []string{"defer-in-loop", "reopen-in-loop", "log"},
+				Blocking:    []string{"example.com/a.(*T).M=network", "(example.com/a.T).M", "example.com/a.F"},
+				NonBlocking: []string{"example.com/a.T.M"}}},
+	} {
+		got, err := Parse("x.yml", []byte(tc.yaml))
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Parse(%q) = %+v, %v; want %+v", tc.yaml, got, err, tc.want)
 		}
 	}
 }

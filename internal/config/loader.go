@@ -1,33 +1,54 @@
 package config
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 )
 
-// Loader gives each package its settings: the base configuration or a
-// configuration file, overridden by the flags that were set explicitly.
-// It is safe for concurrent use by the packages of a run, and compiles
-// each file once.
+// Loader gives each package its settings: the base configuration, or the
+// .iohotpath.yml files from the package's module root down to its
+// directory merged into one, overridden by the flags that were set
+// explicitly. It is safe for concurrent use by the packages of a run, and
+// reads each file and compiles each chain of files once.
+//
+// Files merge from the module root down: list options concatenate (so a
+// nested file adds hot functions, blocking and trusted calls and disabled
+// categories to its parents'), and a boolean set in a nearer file wins.
 type Loader struct {
 	base     Config
 	discover bool
 	flags    *Flags // may be nil
 
-	dirs  sync.Map // package directory -> configuration file ("" for none)
-	files sync.Map // configuration file ("" for base) -> *loaded
+	chains   sync.Map // package directory -> []string, its files from the module root down
+	files    sync.Map // file -> *once[*fileConfig]
+	settings sync.Map // chain of files joined by "\n" ("" for the base) -> *once[*Settings]
 }
 
-type loaded struct {
-	once sync.Once
-	s    *Settings
-	err  error
+// once is a result computed once, whoever asks first.
+type once[T any] struct {
+	sync.Once
+	v   T
+	err error
+}
+
+// get returns the result stored under key in m, computing it with f the
+// first time.
+func get[T any](m *sync.Map, key string, f func() (T, error)) (T, error) {
+	v, _ := m.LoadOrStore(key, &once[T]{})
+	o := v.(*once[T])
+	o.Do(func() { o.v, o.err = f() })
+	return o.v, o.err
 }
 
 // NewLoader returns a Loader that starts from base and, when discover is
-// set, from the nearest .iohotpath.yml instead. flags, when not nil, must
-// have been registered; -config and explicitly set flags take precedence.
+// set, from the .iohotpath.yml files around each package instead. flags,
+// when not nil, must have been registered; -config and explicitly set flags
+// take precedence.
 func NewLoader(base Config, discover bool, flags *Flags) *Loader {
 	return &Loader{base: base, discover: discover, flags: flags}
 }
@@ -39,9 +60,9 @@ func NewLoader(base Config, discover bool, flags *Flags) *Loader {
 // for every one of them.
 func (l *Loader) For(dir string, std bool) (*Settings, error) {
 	if err := l.flags.Err(); err != nil {
-		return nil, err // before the file's: a bad flag fails before anything loads
+		return nil, err // before the files': a bad flag fails before anything loads
 	}
-	file := ""
+	var files []string
 	switch {
 	case std:
 	case l.flags != nil && l.flags.config != "":
@@ -49,54 +70,70 @@ func (l *Loader) For(dir string, std bool) (*Settings, error) {
 		if err != nil {
 			return nil, &Error{File: l.flags.config, Msg: err.Error()}
 		}
-		file = abs
+		files = []string{abs} // in place of every .iohotpath.yml
 	case l.discover && dir != "":
-		file = l.fileFor(dir)
+		files, _ = get(&l.chains, dir, func() ([]string, error) { return findFiles(dir), nil })
 	}
-	v, _ := l.files.LoadOrStore(file, &loaded{})
-	ld := v.(*loaded)
-	ld.once.Do(func() { ld.s, ld.err = l.compile(file) })
-	return ld.s, ld.err
+	return get(&l.settings, strings.Join(files, "\n"), func() (*Settings, error) { return l.compile(files) })
 }
 
-// compile reads file (when not "") in place of the base configuration and
-// applies the flags.
-func (l *Loader) compile(file string) (*Settings, error) {
+// compile merges files (when there are any) in place of the base
+// configuration, applies the flags and compiles the result. The problems of
+// every file are reported at once, each naming its own file.
+func (l *Loader) compile(files []string) (*Settings, error) {
 	cfg := l.base
-	if file != "" {
-		var err error
-		if cfg, err = loadFile(file); err != nil {
-			return nil, err
+	if len(files) > 0 {
+		parsed := make([]*fileConfig, len(files))
+		var errs []error
+		for i, name := range files {
+			var err error
+			if parsed[i], err = get(&l.files, name, func() (*fileConfig, error) { return loadFile(name) }); err != nil {
+				errs = append(errs, err)
+			}
 		}
+		if len(errs) > 0 {
+			return nil, errors.Join(errs...)
+		}
+		cfg = merge(parsed)
 	}
 	l.flags.override(&cfg)
-	return cfg.compile(file, nil)
+	return cfg.Compile() // every item was validated with its file or flag
 }
 
-func (l *Loader) fileFor(dir string) string {
-	if v, ok := l.dirs.Load(dir); ok {
-		return v.(string)
+// merge is the configuration of files, given from the module root down:
+// lists concatenate, and the nearest file that sets a boolean wins.
+func merge(files []*fileConfig) Config {
+	var c Config
+	for _, f := range files {
+		for i := range Options {
+			if o := &Options[i]; f.set[o.Key] {
+				o.merge(&c, &f.cfg)
+			}
+		}
 	}
-	f := findFile(dir)
-	l.dirs.Store(dir, f)
-	return f
+	return c
 }
 
-// findFile walks up from dir to the module root (the first directory
-// holding go.mod) and returns the nearest .iohotpath.yml, or "".
-func findFile(dir string) string {
+// findFiles returns the .iohotpath.yml files from the module root (the
+// first directory up from dir that holds go.mod) down to dir. Anything
+// with that name counts, a dangling link or a directory included, so that
+// reading it says what is wrong rather than the file being skipped.
+func findFiles(dir string) []string {
+	var files []string
 	for {
 		candidate := filepath.Join(dir, FileName)
-		if _, err := os.Stat(candidate); err == nil {
-			return candidate
+		if _, err := os.Lstat(candidate); !errors.Is(err, fs.ErrNotExist) {
+			files = append(files, candidate)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return ""
+			break
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return ""
+			break
 		}
 		dir = parent
 	}
+	slices.Reverse(files)
+	return files
 }

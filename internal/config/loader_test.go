@@ -3,9 +3,12 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
 )
 
 // module makes a module in a temporary directory: go.mod at its root and
@@ -57,13 +60,14 @@ func TestLoaderPrecedence(t *testing.T) {
 	})
 	base := Config{Funcs: []string{"Base"}}
 
-	t.Run("discovery walks up to the nearest file", func(t *testing.T) {
+	t.Run("discovery merges the files from the module root down", func(t *testing.T) {
 		l := NewLoader(base, true, nil)
 		if got := hot(settingsFor(t, l, filepath.Join(root, "a/b"), false)); got != "Root" {
 			t.Errorf("a/b: funcs %q, want the root file's", got)
 		}
-		if got := hot(settingsFor(t, l, filepath.Join(root, "c/d"), false)); got != "C" {
-			t.Errorf("c/d: funcs %q, want c's file", got)
+		s := settingsFor(t, l, filepath.Join(root, "c/d"), false)
+		if got := hot(s); got != "Root,C" || !s.ErrorPaths {
+			t.Errorf("c/d: funcs %q, error-paths %v; want the root file's and c's funcs and the root's error-paths", got, s.ErrorPaths)
 		}
 	})
 	t.Run("discovery stops at go.mod", func(t *testing.T) {
@@ -78,7 +82,7 @@ func TestLoaderPrecedence(t *testing.T) {
 			t.Errorf("funcs %q, want the base", got)
 		}
 	})
-	t.Run("-config over discovery, std ignores files", func(t *testing.T) {
+	t.Run("-config replaces discovery, std ignores files", func(t *testing.T) {
 		var f Flags
 		newFlagSet(&f).Set("config", filepath.Join(root, "other.yml"))
 		l := NewLoader(base, true, &f)
@@ -115,6 +119,88 @@ func TestLoaderPrecedence(t *testing.T) {
 			t.Errorf("std: funcs %q, want the flag's", got)
 		}
 	})
+}
+
+// TestLoaderMerge: a nested file adds to its parents' lists, its booleans
+// win, and packages with the same chain of files share one result.
+func TestLoaderMerge(t *testing.T) {
+	root := module(t, map[string]string{
+		FileName: "funcs: [Root]\nblocking: [example.com/a.F=log, example.com/a.G]\nnonblocking: [log.Printf]\n" +
+			"disable: [stdout]\nerror-paths: true\ninclude-tests: true\n",
+		"svc/" + FileName:        "funcs: [Svc]\nblocking: [example.com/a.F=network]\ndisable: [defer-in-loop]\ninclude-tests: false\n",
+		"svc/api/x.go":           "package api\n",
+		"svc/api/v2/x.go":        "package v2\n",
+		"svc/api/v2/" + FileName: "# only comments: the parents' settings\n",
+		"other/x.go":             "package other\n",
+	})
+	l := NewLoader(Config{Funcs: []string{"Base"}}, true, nil)
+	s := settingsFor(t, l, filepath.Join(root, "svc/api"), false)
+	want := &Settings{
+		Hot:         s.Hot,
+		Blocking:    map[string]catalogue.Category{"example.com/a.F": catalogue.Network, "example.com/a.G": catalogue.File},
+		NonBlocking: map[string]bool{"log.Printf": true},
+		NoDefer:     true, ErrorPaths: true, IncludeTests: false,
+	}
+	want.Disabled[catalogue.Stdout] = true
+	if hot(s) != "Root,Svc" || !reflect.DeepEqual(s, want) {
+		t.Errorf("svc/api: funcs %q, settings %+v;\nwant funcs \"Root,Svc\", settings %+v", hot(s), s, want)
+	}
+	if v2 := settingsFor(t, l, filepath.Join(root, "svc/api/v2"), false); hot(v2) != "Root,Svc" || !reflect.DeepEqual(v2, want) {
+		t.Errorf("svc/api/v2 (a file with only comments): funcs %q, settings %+v; want svc/api's", hot(v2), v2)
+	}
+	other := settingsFor(t, l, filepath.Join(root, "other"), false)
+	if hot(other) != "Root" || !other.IncludeTests || other.NoDefer {
+		t.Errorf("other: funcs %q, include-tests %v, defer-in-loop off %v; want the root file alone", hot(other), other.IncludeTests, other.NoDefer)
+	}
+	if again := settingsFor(t, l, filepath.Join(root, "svc"), false); again != s {
+		t.Errorf("svc and svc/api have the same files but not the same settings (%p, %p)", again, s)
+	}
+
+	var f Flags
+	newFlagSet(&f).Set("funcs", "Flag")
+	newFlagSet(&f).Set("include-tests", "true")
+	s = settingsFor(t, NewLoader(Config{}, true, &f), filepath.Join(root, "svc/api"), false)
+	if hot(s) != "Flag" || !s.IncludeTests || !s.NoDefer {
+		t.Errorf("flags over merged files: funcs %q, include-tests %v, defer-in-loop off %v; want the flags' and the files' disable", hot(s), s.IncludeTests, s.NoDefer)
+	}
+}
+
+// TestLoaderMergeErrors: each problem names the file it is in, and the
+// line; the problems of every file of a package's chain come at once.
+func TestLoaderMergeErrors(t *testing.T) {
+	root := module(t, map[string]string{
+		FileName:                 "funcs: [Root]\n",
+		"good/x.go":              "package good\n",
+		"bad/" + FileName:        "funcs:\n  - \"(\"\n",
+		"bad/x.go":               "package bad\n",
+		"bad/deeper/" + FileName: "funcs: [1]\n",
+		"bad/deeper/x.go":        "package deeper\n",
+	})
+	l := NewLoader(Config{}, true, nil)
+	if got := hot(settingsFor(t, l, filepath.Join(root, "good"), false)); got != "Root" {
+		t.Errorf("good: funcs %q, want the root file's: a bad sibling file does not matter", got)
+	}
+	bad, deeper := filepath.Join(root, "bad", FileName), filepath.Join(root, "bad/deeper", FileName)
+	for dir, want := range map[string]string{
+		"bad": bad + ":2: funcs: bad regular expression \"(\": missing closing ): `(`",
+		"bad/deeper": bad + ":2: funcs: bad regular expression \"(\": missing closing ): `(`" + "\n" +
+			deeper + `:1: funcs: item 1 is a number, want a string (quote it: "1")`,
+	} {
+		_, err := l.For(filepath.Join(root, dir), false)
+		if err == nil || err.Error() != want || !IsError(err) {
+			t.Errorf("%s: error\n%v\nwant\n%s", dir, err, want)
+		}
+	}
+}
+
+// TestLoaderNotAFile: a directory named .iohotpath.yml is an error, not a
+// missing file.
+func TestLoaderNotAFile(t *testing.T) {
+	root := module(t, map[string]string{"p/" + FileName + "/x": "", "p/x.go": "package p\n"})
+	_, err := NewLoader(Config{}, true, nil).For(filepath.Join(root, "p"), false)
+	if want := filepath.Join(root, "p", FileName) + ": cannot read configuration: not a regular file (a directory)"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
 }
 
 func TestLoaderErrors(t *testing.T) {

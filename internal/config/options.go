@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
@@ -55,6 +56,16 @@ func (o *Option) set(dst, src *Config) {
 		*o.flag(dst) = *o.flag(src)
 	} else {
 		*o.list(dst) = *o.list(src)
+	}
+}
+
+// merge adds o's field of src to dst, as a nearer configuration file does
+// to its parents': a list is appended to, a bool replaced.
+func (o *Option) merge(dst, src *Config) {
+	if o.Kind == Bool {
+		*o.flag(dst) = *o.flag(src)
+	} else {
+		*o.list(dst) = slices.Concat(*o.list(dst), *o.list(src))
 	}
 }
 

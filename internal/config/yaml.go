@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -16,64 +18,243 @@ import (
 const FileName = ".iohotpath.yml"
 
 // Parse reads a .iohotpath.yml document. name is used in errors. Unknown
-// keys, values of the wrong type and invalid entries are errors that name
-// the file, the line and the key.
+// or duplicated keys, a second document, values and list items of the
+// wrong type and invalid entries are errors that name the file, the line
+// and the key; all of them are reported at once.
 func Parse(name string, data []byte) (Config, error) {
-	var c Config
-	_, err := parse(name, data, &c)
-	return c, err
+	f, err := parse(name, data)
+	if err != nil {
+		return Config{}, err
+	}
+	return f.cfg, nil
 }
 
-// parse decodes data into c by hand, node by node, to know the line of
-// every key and list item, and compiles it.
-func parse(name string, data []byte, c *Config) (*Settings, error) {
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return c.compile(name, nil) // an empty file is the default configuration
-		}
-		return nil, &Error{File: name, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
+// fileConfig is one parsed and validated configuration file.
+type fileConfig struct {
+	cfg Config
+	set map[string]bool // the keys the file gives a value (not null)
+}
+
+// parse decodes data by hand, node by node, to know the line of every key
+// and list item and to refuse what a decoder into Config would accept
+// silently (a duplicated key, numbers for strings), and validates it.
+func parse(name string, data []byte) (*fileConfig, error) {
+	f := &fileConfig{set: map[string]bool{}}
+	root, errs := document(name, data)
+	switch {
+	case len(errs) > 0 && root == nil:
+		return nil, join(errs) // not YAML, or a second document after an empty one
+	case root == nil:
+		return f, nil // empty, or only comments: the defaults
 	}
 	if root.Kind != yaml.MappingNode {
-		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-			return c.compile(name, nil) // only comments
-		}
 		return nil, &Error{File: name, Line: root.Line, Msg: "want a mapping of option names to values"}
 	}
-	lines := map[string]int{}
+	lines := map[string]int{} // "funcs[2]" -> line, for compile's errors
+	first := map[string]int{} // key -> line of its first occurrence
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		lines[k.Value] = k.Line
 		o, ok := lookup(k.Value)
-		if !ok {
-			return nil, &Error{File: name, Line: k.Line, Key: k.Value,
-				Msg: fmt.Sprintf("unknown key (known keys: %s)", strings.Join(Keys(), ", "))}
-		}
-		if err := v.Decode(o.Value(c)); err != nil {
-			return nil, &Error{File: name, Line: v.Line, Key: k.Value, Msg: "want " + o.Kind.Shape()}
-		}
-		if v.Kind == yaml.SequenceNode {
-			for j, item := range v.Content {
-				lines[fmt.Sprintf("%s[%d]", k.Value, j)] = item.Line
-			}
+		switch at, dup := first[k.Value]; {
+		case !ok:
+			errs = append(errs, &Error{File: name, Line: k.Line, Key: k.Value,
+				Msg: fmt.Sprintf("unknown key (known keys: %s)", strings.Join(Keys(), ", "))})
+		case dup:
+			errs = append(errs, &Error{File: name, Line: k.Line, Key: k.Value,
+				Msg: fmt.Sprintf("duplicate key (first at line %d): give each option once", at)})
+		default:
+			first[k.Value] = k.Line
+			errs = append(errs, f.decode(name, o, v, lines)...)
 		}
 	}
-	return c.compile(name, lines)
+	if _, cerrs := f.cfg.compile(name, lines); len(cerrs) > 0 {
+		errs = append(errs, cerrs...)
+	}
+	if len(errs) > 0 {
+		return nil, join(errs)
+	}
+	return f, nil
+}
+
+// document returns the content of the one YAML document in data, nil when
+// there is none (an empty file, only comments), and the problems found: not
+// YAML, or a second document, whose options would otherwise be ignored.
+func document(name string, data []byte) (*yaml.Node, []*Error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, []*Error{notYAML(name, err)}
+	}
+	var errs []*Error
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, []*Error{notYAML(name, err)}
+		}
+		if !isNull(content(&next)) && len(errs) == 0 { // a trailing "---" alone loses nothing
+			errs = append(errs, &Error{File: name, Line: next.Line,
+				Msg: "a second YAML document: put every option in one document"})
+		}
+	}
+	root := content(&doc)
+	if isNull(root) {
+		return nil, errs
+	}
+	return root, errs
+}
+
+func notYAML(name string, err error) *Error {
+	return &Error{File: name, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+}
+
+// content is the node a document node holds.
+func content(doc *yaml.Node) *yaml.Node {
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		return doc.Content[0]
+	}
+	return doc
+}
+
+// decode records v, the value of option o, in f; a null value ("funcs:"
+// with nothing after it) leaves the option unset.
+func (f *fileConfig) decode(name string, o *Option, v *yaml.Node, lines map[string]int) []*Error {
+	at := v.Line
+	v = deref(v)
+	if isNull(v) {
+		return nil
+	}
+	bad := func(line int, msg string) []*Error {
+		return []*Error{{File: name, Line: line, Key: o.Key, Msg: msg}}
+	}
+	if o.Kind == Bool {
+		if v.Kind != yaml.ScalarNode || v.Decode(o.flag(&f.cfg)) != nil {
+			return bad(at, "want true or false, got "+describe(v))
+		}
+		f.set[o.Key] = true
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return bad(at, "want a list of strings, got "+describe(v))
+	}
+	var errs []*Error
+	list := o.list(&f.cfg)
+	for j, item := range v.Content {
+		line := item.Line
+		if item = deref(item); item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
+			errs = append(errs, bad(line, fmt.Sprintf("item %d is %s, want a string%s", j+1, describe(item), quoteHint(item)))...)
+			continue
+		}
+		lines[fmt.Sprintf("%s[%d]", o.Key, len(*list))] = line
+		*list = append(*list, item.Value)
+	}
+	f.set[o.Key] = true
+	return errs
+}
+
+// deref is the node an alias (*name) stands for.
+func deref(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// describe names what n is, for "got ..." in messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.ShortTag() {
+	case "!!str":
+		return "a string"
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!null":
+		return "empty"
+	case "!!timestamp":
+		return "a date"
+	}
+	return "a value tagged " + n.Tag
+}
+
+// quoteHint says how to write item as the string it was probably meant
+// to be.
+func quoteHint(item *yaml.Node) string {
+	switch {
+	case item.Kind == yaml.MappingNode:
+		return ` (an item holding ": " is read as a mapping: quote it)`
+	case item.Kind == yaml.ScalarNode && !isNull(item):
+		return " (quote it: " + strconv.Quote(item.Value) + ")"
+	}
+	return ""
 }
 
 // loadFile reads and validates one configuration file.
-func loadFile(path string) (Config, error) {
+func loadFile(path string) (*fileConfig, error) {
+	if why := unreadable(path); why != "" {
+		return nil, &Error{File: path, Msg: "cannot read configuration: " + why}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is already the Error's File
-		}
-		return Config{}, &Error{File: path, Msg: "cannot read configuration: " + err.Error()}
+		return nil, &Error{File: path, Msg: "cannot read configuration: " + pathless(err)}
 	}
-	return Parse(path, data)
+	return parse(path, data)
+}
+
+// unreadable says why path cannot be a configuration file, or "". It looks
+// at the file before it is opened: reading a named pipe would wait for a
+// writer forever, and a dangling link is not "no file".
+func unreadable(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if target, lerr := os.Readlink(path); lerr == nil && errors.Is(err, fs.ErrNotExist) {
+			return fmt.Sprintf("dangling symbolic link to %q", target)
+		}
+		return pathless(err)
+	}
+	if mode := fi.Mode(); !mode.IsRegular() {
+		return "not a regular file (" + modeName(mode) + ")"
+	}
+	return ""
+}
+
+// modeName names the type of a file that is not a regular one.
+func modeName(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a directory"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + mode.String()
+}
+
+// pathless is err without the path an *fs.PathError repeats: the path is
+// already the Error's File.
+func pathless(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
