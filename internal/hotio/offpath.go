@@ -27,6 +27,7 @@ const (
 	notRecovered
 	debugOn
 	debugOff // a debug check failed: production code, but what follows a return here is debug-only
+	never    // a constant false condition: dead code
 )
 
 // negate is what the other branch of an if tells.
@@ -49,6 +50,9 @@ func (b branch) negate() branch {
 // condition classifies the condition of an if or of a case of a switch
 // without a tag.
 func (w *walker) condition(cond ast.Expr) branch {
+	if tv := w.info.Types[cond]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+		return never // if debugDeflate { … } with a constant false: dead code
+	}
 	switch e := astutil.Unparen(cond).(type) {
 	case *ast.BinaryExpr:
 		switch e.Op {
@@ -78,8 +82,13 @@ func (w *walker) condition(cond ast.Expr) branch {
 			}
 		}
 	case *ast.Ident:
-		if v, ok := w.info.Uses[e].(*types.Var); ok && w.r.oks[v] {
-			return success // the ok of a comma-ok or of a (T, bool) result
+		if v, ok := w.info.Uses[e].(*types.Var); ok {
+			if src, isOK := w.r.oks[v]; isOK {
+				if ta, isTA := astutil.Unparen(src).(*ast.TypeAssertExpr); isTA && w.isRecover(ta.X) {
+					return recovered // _, ok := recover().(runtime.Error)
+				}
+				return success // the ok of a comma-ok or of a (T, bool) result
+			}
 		}
 	case *ast.CallExpr:
 		if fn := names.FuncOf(w.info, e.Fun); fn != nil && (fn.FullName() == "errors.Is" || fn.FullName() == "errors.As") {
@@ -182,7 +191,7 @@ func (w *walker) isExitBlock(list []ast.Stmt, ctx walkCtx, kind branch) bool {
 		return leavesLoop || kind == failure || w.returnsMadeError(s) || w.answersError(list)
 	case *ast.ExprStmt:
 		if call, ok := astutil.Unparen(s.X).(*ast.CallExpr); ok {
-			return catalogue.IsNoReturn(w.info, call)
+			return catalogue.IsNoReturn(w.info, call) || ctx.loops == 0 && !ctx.loopRegion && w.answersError(list)
 		}
 	case *ast.BranchStmt:
 		if s.Tok == token.BREAK && leavesLoop {
@@ -260,14 +269,15 @@ func (w *walker) mayBlock(n ast.Node) bool {
 }
 
 // answersError reports whether list ends by answering the request with an
-// error status and returning: http.Error(...) or w.WriteHeader(4xx/5xx),
+// error status (and returning): http.Error(...) or w.WriteHeader(4xx/5xx),
 // or a call handed an error made on the spot (h.fail(w, fmt.Errorf(…))),
 // just before the return.
 func (w *walker) answersError(list []ast.Stmt) bool {
-	if len(list) < 2 {
-		return false
+	last := list[len(list)-1]
+	if _, ok := last.(*ast.ReturnStmt); ok && len(list) >= 2 {
+		last = list[len(list)-2]
 	}
-	es, ok := list[len(list)-2].(*ast.ExprStmt)
+	es, ok := last.(*ast.ExprStmt)
 	if !ok {
 		return false
 	}

@@ -24,11 +24,11 @@ type target struct {
 type resolver struct {
 	info    *types.Info
 	assigns map[*types.Var]ast.Expr // local variables assigned exactly once, to what
-	oks     map[*types.Var]bool     // the bool of a comma-ok or of a (T, bool) result
+	oks     map[*types.Var]ast.Expr // the bool of a comma-ok or of a (T, bool) result, and what it tests
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
-	r := &resolver{info: pass.TypesInfo, oks: map[*types.Var]bool{}}
+	r := &resolver{info: pass.TypesInfo, oks: map[*types.Var]ast.Expr{}}
 	r.assigns = singleAssigns(pass, r.oks)
 	return r
 }
@@ -75,7 +75,7 @@ func (r *resolver) assigned(e ast.Expr) ast.Expr {
 //
 // It also notes in oks the variables that receive the bool of a comma-ok
 // (v, ok := m[k]) or the last result of a call returning (T, bool).
-func singleAssigns(pass *analysis.Pass, oks map[*types.Var]bool) map[*types.Var]ast.Expr {
+func singleAssigns(pass *analysis.Pass, oks map[*types.Var]ast.Expr) map[*types.Var]ast.Expr {
 	info := pass.TypesInfo
 	assigns := map[*types.Var]ast.Expr{}
 	count := map[*types.Var]int{}
@@ -108,7 +108,7 @@ func singleAssigns(pass *analysis.Pass, oks map[*types.Var]bool) map[*types.Var]
 	noteOK := func(lhs []ast.Expr, rhs []ast.Expr) {
 		if len(lhs) >= 2 && len(rhs) == 1 {
 			if v := varOf(lhs[len(lhs)-1]); v != nil && types.Identical(v.Type(), types.Typ[types.Bool]) {
-				oks[v] = true
+				oks[v] = rhs[0]
 			}
 		}
 	}

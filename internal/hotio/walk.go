@@ -47,8 +47,8 @@ func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
 // runs only when debug logging is on.
 func (w *walker) block(list []ast.Stmt, ctx walkCtx, kind branch) {
 	switch {
-	case kind == recovered || kind == debugOn:
-		return // runs after a panic, or only with debug logging on
+	case kind == recovered || kind == debugOn || kind == never:
+		return // runs after a panic, only with debug logging on, or never
 	case !ctx.exit && w.isExitBlock(list, ctx, kind):
 		if !w.s.ErrorPaths {
 			return // runs at most once per failure

@@ -165,3 +165,39 @@ func (h handler) Serve(w http.ResponseWriter, r *http.Request) { // want Serve:"
 		return
 	}
 }
+
+const debugParse = false
+
+type parseError struct{}
+
+func (parseError) Error() string { return "parse" }
+
+// parseRecover prints only after a runtime panic: not blocking.
+func parseRecover(errp *error) {
+	e := recover()
+	switch _, ok := e.(interface{ RuntimeError() }); {
+	case ok:
+		fmt.Fprintf(os.Stderr, "parser panic: %v\n", e)
+		*errp = parseError{}
+	case e != nil:
+		*errp = e.(error)
+	}
+}
+
+// hotpath
+func Parse(s string) (err error) {
+	defer parseRecover(&err) // silent
+	if debugParse {
+		fmt.Println("parsing", s) // silent: dead code
+	}
+	return nil
+}
+
+// hotpath
+func Unsupported(w http.ResponseWriter, r *http.Request) {
+	if enc := r.Header.Get("Content-Encoding"); enc != "" {
+		err := fmt.Errorf("%v encoding is not accepted", enc)
+		log.Printf("bad request: %v", err) // silent: answers with an error status
+		http.Error(w, err.Error(), http.StatusUnsupportedMediaType)
+	}
+}
