@@ -14,15 +14,16 @@ import (
 )
 
 // checkDefers reports each defer in the body of a loop of its function
-// that may run it more than once (defer-in-loop). The message names the
-// innermost such loop.
+// that may run it more than once (defer-in-loop), unless the defer is meant
+// to outlive the iteration (see intended). The message names the innermost
+// such loop.
 func (c *checker) checkDefers(files []inspector.Cursor) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
 	for _, f := range files {
 		for cur := range f.Preorder((*ast.DeferStmt)(nil)) {
 			d := cur.Node().(*ast.DeferStmt)
 			for _, l := range c.loopsAround(cur) {
-				if !c.runsOnce(l) && !c.leavesAfter(cur, l) {
+				if !c.runsOnce(l) && !c.leavesAfter(cur, l) && !c.intended(d, l) {
 					diags = append(diags, analysis.Diagnostic{Pos: d.Pos(), End: d.End(), Category: rules.DeferInLoop,
 						Message: c.deferMessage(d.Call, l)})
 					break

@@ -9,7 +9,10 @@
 //
 // A loop that provably runs its body at most once (it always returns or
 // breaks) reports nothing, nor does a defer followed by a statement that
-// leaves the loop.
+// leaves the loop, a defer meant to outlive its iteration (what it releases
+// is kept after the loop, a cancel whose context went to a goroutine, work
+// guarded by a flag the loop clears), or an open in an event's case of a
+// for-select loop.
 //
 // Check returns the diagnostics; the caller applies //iohotpath:ignore and
 // orders them.

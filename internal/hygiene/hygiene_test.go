@@ -98,6 +98,13 @@ func TestHygiene(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(both), "hygiene")
 }
 
+// TestHygienePrecision holds defers meant to outlive their iteration and
+// event loops, each with a look-alike that stays reported.
+func TestHygienePrecision(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, newAnalyzer(both), "hygieneprecision")
+}
+
 func TestHygieneDisable(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {

@@ -62,7 +62,8 @@ func (c *checker) checkOpens(files []inspector.Cursor) []analysis.Diagnostic {
 
 // openInLoop returns the call at cur if it opens a file by path directly
 // in a loop of its function, with the innermost loop that repeats it and
-// may run more than once; a nil loop otherwise.
+// may run more than once; a nil loop otherwise, and for an open in an
+// event loop.
 func (c *checker) openInLoop(cur inspector.Cursor) (openCall, *loop) {
 	call := cur.Node().(*ast.CallExpr)
 	loops := c.loopsAround(cur)
@@ -78,11 +79,35 @@ func (c *checker) openInLoop(cur inspector.Cursor) (openCall, *loop) {
 		return openCall{}, nil
 	}
 	for _, l := range loops {
+		if l.inEvent(call.Pos()) {
+			return openCall{}, nil // each event rereads or rewrites the file on purpose
+		}
 		if l.repeats(call.Pos()) && !c.runsOnce(l) {
 			return openCall{call, fn, how}, l
 		}
 	}
 	return openCall{}, nil
+}
+
+// inEvent reports whether pos lies in a communication case of the select
+// that ends the body of l, a for loop without a condition: an event loop
+// (for { select { case <-tick.C: ... } }), where each event is a reason to
+// open the file again.
+func (l *loop) inEvent(pos token.Pos) bool {
+	f, ok := l.stmt.(*ast.ForStmt)
+	if !ok || f.Cond != nil || len(f.Body.List) == 0 {
+		return false
+	}
+	sel, ok := f.Body.List[len(f.Body.List)-1].(*ast.SelectStmt)
+	if !ok {
+		return false
+	}
+	for _, s := range sel.Body.List {
+		if cc := s.(*ast.CommClause); cc.Comm != nil && cc.Colon < pos && pos < cc.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // invariant reports whether e has the same value on every iteration of l:
