@@ -23,6 +23,11 @@
 // no .iohotpath.yml file is looked up. Every option is a list or a bool,
 // never a map keyed by function name, because golangci-lint lowercases
 // setting keys and splits them at dots.
+//
+// A transitive finding reaches golangci-lint without its related
+// information (see withoutRelated): golangci-lint would turn each hop of
+// the call chain into an issue of its own, while the message already
+// names the chain.
 package plugin
 
 import (
@@ -52,11 +57,37 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &plugin{analyzer: a}, nil
+	return &plugin{analyzer: withoutRelated(a), original: a}, nil
+}
+
+// withoutRelated returns a copy of a whose diagnostics carry no related
+// information. golangci-lint reports each piece of related information as
+// an issue of its own, "iohotpath(related information): X calls Y", on a
+// line of a helper that is not hot, in a file that may not even be part of
+// the run; a //nolint:iohotpath on the reported line does not silence
+// those, and they count against max-same-issues. The message of a
+// transitive finding already names the chain ("store.Save performs
+// blocking file I/O (os.WriteFile via store.write) ..."), so one issue per
+// finding loses nothing there; the command, go vet and SARIF's code flows
+// keep the hops.
+func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	wrapped := *a
+	wrapped.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			pass.Report(d)
+		}
+		return a.Run(&p)
+	}
+	return &wrapped
 }
 
 // plugin is the register.LinterPlugin of one configuration.
-type plugin struct{ analyzer *analysis.Analyzer }
+type plugin struct {
+	analyzer *analysis.Analyzer // what golangci-lint runs
+	original *analysis.Analyzer // as configured, with related information
+}
 
 // BuildAnalyzers returns the iohotpath analyzer built from the settings.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {

@@ -1,0 +1,196 @@
+package config
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Fingerprint returns a hash of every configuration file that a run of the
+// analyzer started in directory dir could read: each file named FileName
+// in the tree of dir's module (of every module of the workspace when a
+// go.work applies), and file, a -config file, when it is not "". When dir
+// is in no module, the files above dir count too, since the lookup then
+// walks up to the file system's root.
+//
+// A build system that caches results folds it into its key (go vet asks
+// the tool for -V=full), so an edited, added or removed configuration file
+// is never answered with old results. Paths are hashed relative to the
+// root, so a moved checkout keeps its cache. Only regular files are read:
+// anything else named FileName (a directory, a FIFO, a dangling link)
+// counts by its kind, which is what reading it would complain about.
+//
+// Directories whose names start with "." (.git and the like) are not
+// walked: the go command's patterns do not match packages in them.
+func Fingerprint(dir, file string) string {
+	h := sha256.New()
+	roots, inModule := fingerprintRoots(dir)
+	fmt.Fprintf(h, "iohotpath config v1\n")
+	if !inModule {
+		for d := filepath.Dir(roots[0]); ; d = filepath.Dir(d) {
+			hashFile(h, "up "+d, filepath.Join(d, FileName))
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	for i, root := range roots {
+		for _, f := range FilesUnder(root) {
+			rel, err := filepath.Rel(root, f)
+			if err != nil {
+				rel = f
+			}
+			hashFile(h, fmt.Sprintf("%d %s", i, filepath.ToSlash(rel)), f)
+		}
+	}
+	if file != "" {
+		if abs, err := filepath.Abs(file); err == nil {
+			file = abs
+		}
+		hashFile(h, "-config "+file, file)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// FilesUnder returns the files named FileName in root and in every
+// directory below it, in lexical order, skipping directories whose names
+// start with ".". A file that cannot be listed is left out; reading it is
+// the run's business.
+func FilesUnder(root string) []string {
+	var files []string
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			if d != nil && d.IsDir() && path != root {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir
+		case d.Name() == FileName:
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
+}
+
+// hashFile adds name and what file holds to h: its content when it is a
+// regular file (links followed), else its kind or the error reading it.
+func hashFile(h hash.Hash, name, file string) {
+	fmt.Fprintf(h, "%q ", name)
+	info, err := os.Stat(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if _, lerr := os.Lstat(file); lerr == nil {
+			fmt.Fprintf(h, "dangling link\n")
+		} else {
+			fmt.Fprintf(h, "none\n")
+		}
+		return
+	case err != nil:
+		fmt.Fprintf(h, "error %q\n", err)
+		return
+	case !info.Mode().IsRegular():
+		fmt.Fprintf(h, "kind %s\n", info.Mode().Type())
+		return
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		fmt.Fprintf(h, "error %q\n", err)
+		return
+	}
+	defer f.Close()
+	c := sha256.New()
+	if _, err := io.Copy(c, f); err != nil {
+		fmt.Fprintf(h, "error %q\n", err)
+		return
+	}
+	fmt.Fprintf(h, "%x\n", c.Sum(nil))
+}
+
+// fingerprintRoots returns the directories whose trees hold the
+// configuration files a run from dir reads, and whether they are modules:
+// the modules a go.work file uses (GOWORK, else the nearest go.work up from
+// dir, as the go command picks it), else the nearest directory up from dir
+// holding go.mod, else dir alone.
+func fingerprintRoots(dir string) ([]string, bool) {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	work := os.Getenv("GOWORK")
+	if work != "" && work != "off" {
+		return workspaceModules(work), true
+	}
+	mod := ""
+	for d := dir; ; d = filepath.Dir(d) {
+		if work != "off" && exists(filepath.Join(d, "go.work")) {
+			return workspaceModules(filepath.Join(d, "go.work")), true
+		}
+		if mod == "" && exists(filepath.Join(d, "go.mod")) {
+			mod = d
+			if work == "off" {
+				break
+			}
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if mod != "" {
+		return []string{mod}, true
+	}
+	return []string{dir}, false
+}
+
+// workspaceModules returns the directories of the modules that the go.work
+// file names in its use directives, in the order written. An unreadable
+// file gives its own directory.
+func workspaceModules(file string) []string {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return []string{filepath.Dir(file)}
+	}
+	var dirs []string
+	block := false
+	for _, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "//")
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) == 0:
+			continue
+		case block && fields[0] == ")":
+			block = false
+			continue
+		case block:
+		case fields[0] == "use" && len(fields) > 1 && fields[1] == "(":
+			block = true
+			continue
+		case fields[0] == "use" && len(fields) > 1:
+			fields = fields[1:]
+		default:
+			continue
+		}
+		d := strings.Trim(fields[0], "\"`")
+		if !filepath.IsAbs(d) {
+			d = filepath.Join(filepath.Dir(file), d)
+		}
+		dirs = append(dirs, d)
+	}
+	if len(dirs) == 0 {
+		dirs = []string{filepath.Dir(file)}
+	}
+	return dirs
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

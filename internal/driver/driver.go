@@ -1,0 +1,172 @@
+// Package driver is the iohotpath command: it checks the flags and the
+// configuration once, picks an engine, runs the analysis and prints what
+// it found, the same way whichever engine ran it.
+//
+// The engines (see engine.go for how -engine=auto picks one):
+//
+//   - vet: go vet -vettool=<this executable> -json, so that the go command
+//     runs the analyzer once per package, in parallel, and keeps every
+//     package's facts and findings in the build cache. Re-runs analyse
+//     only what changed, and no process holds more than one package.
+//   - inprocess: go/packages and x/tools' checker in this process, as
+//     singlechecker runs them. It needs no compiled code, so it is the
+//     fast one on a machine whose build cache is empty.
+//
+// When go vet calls the executable back (IsTool), Tool speaks the vet
+// protocol through singlechecker, and its -V=full answer covers the
+// configuration files (see PrintVersion), so a changed .iohotpath.yml is
+// never answered from the cache, for the command and for a user's own
+// go vet -vettool alike.
+//
+// Both engines fill the JSON tree that -json prints, keyed by package
+// path as go vet keys it: a package with tests appears once, by its test
+// variant. Text output lists each finding once, ordered by file, line,
+// column, rule and message.
+package driver
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/output"
+)
+
+// Options are what Main needs besides the command line.
+type Options struct {
+	// New returns a fresh analyzer configured as the command's:
+	// defaults, the flags, the .iohotpath.yml files.
+	New func() *analysis.Analyzer
+	// Stdout and Stderr default to the process's.
+	Stdout, Stderr io.Writer
+	// Dir is the working directory; "" for the process's.
+	Dir string
+}
+
+// Main runs the command line args (without the program name) and returns
+// the exit code: 0 nothing found, 3 findings reported (text output), 1 the
+// run cannot be trusted (a bad flag or configuration file, a package that
+// does not load or type-check, a failed analysis).
+func Main(args []string, opts Options) int {
+	stdout, stderr := opts.Stdout, opts.Stderr
+	if stdout == nil {
+		stdout = os.Stdout
+	}
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	dir := opts.Dir
+	if dir == "" {
+		var err error
+		if dir, err = os.Getwd(); err != nil {
+			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+			return 1
+		}
+	}
+	a := opts.New()
+	c, err := parse(a, args, dir)
+	switch {
+	case err == errUsage:
+		usage(stderr, a)
+		if len(args) == 0 {
+			return 1
+		}
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+		return 1
+	}
+	if problems := checkConfig(c, dir); len(problems) > 0 {
+		fmt.Fprintf(stderr, "iohotpath: %s\n", strings.Join(problems, "\n"))
+		return 1
+	}
+	a.Run = stopOnConfigError(a.Run)
+
+	ch := choose(c, dir)
+	if os.Getenv("IOHOTPATH_DEBUG_ENGINE") != "" {
+		fmt.Fprintf(stderr, "iohotpath: engine %s (%s)\n", ch.engine, ch.why)
+	}
+	if c.fix {
+		return applyFixes(c, ch, dir, stdout, stderr, opts.New)
+	}
+	var res *result
+	if ch.engine == Vet {
+		res, err = runVet(c, dir, stderr)
+		leaveMarker(ch.marker)
+	} else {
+		res, err = runInProcess(c, dir, stderr)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+		return 1
+	}
+	return report(c, res, dir, stdout, stderr)
+}
+
+// report writes the result and returns the exit code. With -json the
+// findings are in the output and the code is 0 unless a package failed,
+// as for every go/analysis driver; -format=json|sarif|github renders the
+// same tree through internal/output, with the text output's exit codes.
+func report(c *command, res *result, dir string, stdout, stderr io.Writer) int {
+	code := 0
+	if res.failed {
+		code = 1
+	}
+	if c.json && c.format == "" {
+		if err := res.tree.printJSON(stdout); err != nil {
+			return 1
+		}
+		return code
+	}
+	if c.format != "" && c.format != "text" {
+		var buf bytes.Buffer
+		if err := res.tree.printJSON(&buf); err != nil {
+			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+			return 1
+		}
+		return output.Write(stdout, stderr, c.format, buf.Bytes(), res.failed, output.DefaultOptions(dir))
+	}
+	diags, errs, err := res.tree.printText(stderr, c.context)
+	switch {
+	case err != nil || errs > 0:
+		return 1
+	case diags > 0 && code == 0:
+		return 3
+	}
+	return code
+}
+
+// applyFixes applies the suggested fixes, or prints them with -diff: through
+// go vet -fix, or in process through singlechecker, which then ends the
+// process.
+func applyFixes(c *command, ch choice, dir string, stdout, stderr io.Writer, newAnalyzer func() *analysis.Analyzer) int {
+	if ch.engine == Vet {
+		code, err := runVetFix(c, dir, stdout, stderr)
+		leaveMarker(ch.marker)
+		if err != nil {
+			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+			return 1
+		}
+		return code
+	}
+	args := append([]string{os.Args[0]}, c.toolArgs...)
+	args = append(args, "-fix", "-diff="+strconv.FormatBool(c.diff), "-test="+strconv.FormatBool(c.test))
+	os.Args = append(append(args, "--"), c.patterns...)
+	if len(c.buildFlags) > 0 {
+		goflags := os.Getenv("GOFLAGS")
+		for _, f := range c.buildFlags {
+			goflags += " " + f
+		}
+		os.Setenv("GOFLAGS", goflags)
+	}
+	if dir != "" {
+		os.Chdir(dir)
+	}
+	Tool(newAnalyzer())
+	panic("unreachable")
+}

@@ -1,0 +1,181 @@
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/output"
+)
+
+// Engines are the values of -engine.
+const (
+	Auto      = "auto"      // pick by what the build cache holds (engine.go)
+	Vet       = "vet"       // go vet -vettool=<this executable>
+	InProcess = "inprocess" // go/packages and the checker, in this process
+)
+
+// command is a parsed command line.
+type command struct {
+	analyzer *analysis.Analyzer // its flags set from the command line
+	// toolArgs are the analyzer's flags as given, in order, each as
+	// -name=value, with -config made absolute: what go vet hands the tool
+	// in every package directory.
+	toolArgs   []string
+	configFile string   // -config, absolute; "" when not given
+	buildFlags []string // -tags, -mod, -modfile, each as -name=value
+	json       bool
+	format     string // -format: text, json, sarif or github (internal/output)
+	context    int    // -c
+	fix, diff  bool
+	test       bool
+	engine     string
+	debug      string
+	patterns   []string
+	setErr     error // the error of the analyzer flag that did not validate
+}
+
+// errUsage asks for the usage text: no packages, or -help.
+var errUsage = errors.New("usage")
+
+// flagError is a flag value that does not validate.
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return "invalid flag: " + e.err.Error() }
+
+// parse reads args into a command whose analyzer is a. Every analyzer flag
+// is set on a as it is read (its Set validates) and recorded for go vet.
+func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
+	c := &command{analyzer: a, context: -1, test: true, engine: Auto}
+	fs := flag.NewFlagSet("iohotpath", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(&recorder{c: c, name: f.Name, value: f.Value, dir: dir}, f.Name, f.Usage)
+	})
+	fs.BoolVar(&c.json, "json", false, "emit JSON output")
+	fs.Var(output.FormatValue{Format: &c.format}, "format", output.FormatUsage)
+	fs.IntVar(&c.context, "c", -1, "display offending line with this many lines of context")
+	fs.BoolVar(&c.fix, "fix", false, "apply all suggested fixes")
+	fs.BoolVar(&c.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&c.test, "test", true, "analyse test files too")
+	fs.StringVar(&c.engine, "engine", Auto, "how to run: auto, vet (go vet and its build cache) or inprocess")
+	fs.StringVar(&c.debug, "debug", "", "in-process engine's debug flags, any subset of \"fps\"")
+	for _, name := range []string{"tags", "mod", "modfile"} {
+		fs.Var(&buildFlag{c, name}, name, "go build flag -"+name)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, errUsage
+		}
+		if c.setErr != nil {
+			return nil, c.setErr // package flag would wrap it in its own words
+		}
+		return nil, fmt.Errorf("%v (iohotpath -help lists the flags)", err)
+	}
+	c.patterns = fs.Args()
+	switch {
+	case c.json && c.format != "" && c.format != "json":
+		return nil, fmt.Errorf("invalid flag: -json and -format=%s ask for different outputs; give one of them", c.format)
+	case c.fix && c.format != "":
+		return nil, fmt.Errorf("invalid flag: -fix and -diff apply fixes and print no findings: leave out -format=%s", c.format)
+	case c.engine != Auto && c.engine != Vet && c.engine != InProcess:
+		return nil, fmt.Errorf("invalid flag: engine: want auto, vet or inprocess, got %q", c.engine)
+	case c.diff && !c.fix:
+		return nil, errors.New("invalid flag: -diff needs -fix")
+	case c.fix && c.context >= 0:
+		return nil, errors.New("invalid flag: -c cannot be used with -fix")
+	case c.debug != "" && c.engine == Vet:
+		return nil, errors.New("invalid flag: -debug needs the in-process engine")
+	case len(c.patterns) == 0:
+		return nil, errUsage
+	}
+	return c, nil
+}
+
+// recorder is an analyzer flag: it sets the analyzer's value and records
+// the argument for go vet.
+type recorder struct {
+	c     *command
+	name  string
+	value flag.Value
+	dir   string // relative -config files are resolved against it
+}
+
+func (r *recorder) String() string {
+	if r.value == nil {
+		return ""
+	}
+	return r.value.String()
+}
+
+func (r *recorder) IsBoolFlag() bool {
+	b, ok := r.value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+func (r *recorder) Set(s string) error {
+	if r.name == "config" && s != "" && !filepath.IsAbs(s) {
+		s = filepath.Join(r.dir, s) // go vet runs the tool in each package's directory
+	}
+	if err := r.value.Set(s); err != nil {
+		r.c.setErr = flagError{err}
+		return err
+	}
+	if r.name == "config" {
+		r.c.configFile = s
+	}
+	r.c.toolArgs = append(r.c.toolArgs, "-"+r.name+"="+s)
+	return nil
+}
+
+// buildFlag is a go build flag, handed to the go command.
+type buildFlag struct {
+	c    *command
+	name string
+}
+
+func (b *buildFlag) String() string { return "" }
+
+func (b *buildFlag) Set(s string) error {
+	b.c.buildFlags = append(b.c.buildFlags, "-"+b.name+"="+s)
+	return nil
+}
+
+// usage is the help text.
+func usage(w io.Writer, a *analysis.Analyzer) {
+	paras := strings.Split(a.Doc, "\n\n")
+	fmt.Fprintf(w, "%s: %s\n\n", a.Name, paras[0])
+	fmt.Fprintf(w, "Usage: %s [-flag] [package]\n\n", a.Name)
+	if len(paras) > 1 {
+		fmt.Fprintln(w, strings.Join(paras[1:], "\n\n"))
+	}
+	fmt.Fprintln(w, "\nAnalyzer flags:")
+	a.Flags.SetOutput(w)
+	a.Flags.PrintDefaults()
+	fmt.Fprint(w, `
+Driver flags:
+  -json          emit JSON output (exit code 0 with findings, as go vet -json)
+  -format F      text (default), json (the -json tree, exit code 3 with findings),
+                 sarif (SARIF 2.1.0) or github (GitHub Actions annotations)
+  -c N           display offending line with N lines of context
+  -fix           apply all suggested fixes
+  -diff          with -fix, don't update the files, but print a unified diff
+  -test          analyse test files too (default true)
+  -engine E      auto (default), vet (go vet and its build cache) or inprocess
+  -debug FLAGS   in-process engine's debug flags, any subset of "fps"
+  -tags, -mod, -modfile
+                 as for go build
+`)
+	n := 0
+	flag.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 { // flags that main registered for itself
+		fmt.Fprintln(w, "\nOther flags:")
+		flag.CommandLine.SetOutput(w)
+		flag.PrintDefaults()
+	}
+}

@@ -1,0 +1,121 @@
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"io"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// runInProcess loads the packages from source with go/packages (the whole
+// dependency graph, because the analyzer has facts) and analyses them in
+// this process, as singlechecker does. It needs nothing from the build
+// cache: on a machine that has compiled nothing it is the fast way.
+func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
+	cfg := &packages.Config{
+		Mode:       packages.LoadAllSyntax | packages.NeedModule,
+		Dir:        dir,
+		Tests:      c.test,
+		BuildFlags: c.buildFlags,
+	}
+	pkgs, err := packages.Load(cfg, c.patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(c.patterns, " "))
+	}
+	res := &result{tree: tree{}}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, err := range p.Errors {
+			fmt.Fprintln(stderr, err)
+			res.failed = true
+		}
+	})
+	opts := &checker.Options{
+		SanityCheck: strings.Contains(c.debug, "s"),
+		Sequential:  strings.Contains(c.debug, "p"),
+	}
+	if strings.Contains(c.debug, "f") {
+		opts.FactLog = stderr
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{c.analyzer}, pkgs, opts)
+	if err != nil {
+		return nil, err
+	}
+	res.tree = treeOf(graph)
+	return res, nil
+}
+
+// treeOf returns the JSON tree of graph as go vet would give it: keyed by
+// package path, a package with tests represented by its test variant alone
+// (the files they share would otherwise count twice), and no test main
+// packages. Errors are kept for every action, diagnostics for the roots.
+func treeOf(graph *checker.Graph) tree {
+	hasVariant := map[string]bool{} // package path -> a root is its test variant
+	for _, act := range graph.Roots {
+		if isTestVariant(act.Package) {
+			hasVariant[act.Package.PkgPath] = true
+		}
+	}
+	t := tree{}
+	for act := range graph.All() {
+		p := act.Package
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
+			continue // generated test main
+		}
+		if act.Err != nil {
+			t.add(p.PkgPath, act.Analyzer.Name, nil, act.Err.Error())
+			continue
+		}
+		if !act.IsRoot || hasVariant[p.PkgPath] && !isTestVariant(p) {
+			continue
+		}
+		diags := make([]diagnostic, 0, len(act.Diagnostics))
+		for _, d := range act.Diagnostics {
+			diags = append(diags, convert(p.Fset, d))
+		}
+		t.add(p.PkgPath, act.Analyzer.Name, diags, "")
+	}
+	return t
+}
+
+// isTestVariant reports whether p is a package compiled for a test binary:
+// a package with its _test.go files, or an external test package.
+func isTestVariant(p *packages.Package) bool { return strings.Contains(p.ID, " [") }
+
+// convert is a diagnostic in the JSON tree's form, as
+// driverutil.JSONTree.Add writes it.
+func convert(fset *token.FileSet, d analysis.Diagnostic) diagnostic {
+	out := diagnostic{
+		Category: d.Category,
+		Posn:     fset.Position(d.Pos).String(),
+		End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
+		Message:  d.Message,
+	}
+	for _, f := range d.SuggestedFixes {
+		jf := fix{Message: f.Message}
+		for _, e := range f.TextEdits {
+			jf.Edits = append(jf.Edits, edit{
+				Filename: fset.Position(e.Pos).Filename,
+				Start:    fset.Position(e.Pos).Offset,
+				End:      fset.Position(e.End).Offset,
+				New:      string(e.NewText),
+			})
+		}
+		out.SuggestedFixes = append(out.SuggestedFixes, jf)
+	}
+	for _, r := range d.Related {
+		out.Related = append(out.Related, related{
+			Posn:    fset.Position(r.Pos).String(),
+			End:     fset.Position(cmp.Or(r.End, r.Pos)).String(),
+			Message: r.Message,
+		})
+	}
+	return out
+}

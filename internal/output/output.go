@@ -1,0 +1,262 @@
+// Package output turns iohotpath's findings into the formats that
+// reviewers and CI read: text (go vet style), json (the go/analysis
+// drivers' JSON tree, unchanged), sarif (SARIF 2.1.0, for code scanning)
+// and github (GitHub Actions workflow commands, for annotations).
+//
+// The input is the JSON tree that every go/analysis driver prints with
+// -json (package ID -> analyzer name -> diagnostics or an error): Parse
+// reads it into a Report, and Render writes a Report in a format. A driver
+// that holds the diagnostics itself can print that tree into a buffer
+// (checker.Graph.PrintJSON) and hand it over; the formats then stay in one
+// place whatever the driver.
+//
+// The command's driver (internal/driver) parses -format with FormatValue
+// and hands its JSON tree to Write.
+package output
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Formats are the values -format accepts, the default first.
+var Formats = []string{"text", "json", "sarif", "github"}
+
+// Report is what one run found.
+type Report struct {
+	// Diagnostics, without duplicates (a file analysed as part of both a
+	// package and its test variant reports once), sorted by file, line,
+	// column, rule and message.
+	Diagnostics []Diagnostic
+	// Errors are the analyses that failed, sorted; a run with errors
+	// cannot be trusted.
+	Errors []AnalysisError
+	// JSON is the tree the report was parsed from, as it was.
+	JSON []byte
+}
+
+// AnalysisError is an analysis that failed on a package, such as
+// "analysis skipped due to errors in package".
+type AnalysisError struct {
+	Package, Analyzer, Message string
+}
+
+func (e AnalysisError) String() string { return e.Package + ": " + e.Message }
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Analyzer string
+	Category string // the rule id
+	Pos, End Position
+	Message  string
+	Related  []Related // for hot-io, the call chain: "X calls Y", hop by hop
+	Fixes    []Fix
+}
+
+// Rule is the diagnostic's rule id: its category, else its analyzer's name.
+func (d Diagnostic) Rule() string { return cmp.Or(d.Category, d.Analyzer) }
+
+// Position is a place in a file; Line and Column (in bytes) start at 1 and
+// are 0 when unknown.
+type Position struct {
+	File         string
+	Line, Column int
+}
+
+// String formats p as token.Position does: file:line:column.
+func (p Position) String() string {
+	s := cmp.Or(p.File, "-")
+	if p.Line > 0 {
+		s += ":" + strconv.Itoa(p.Line)
+		if p.Column > 0 {
+			s += ":" + strconv.Itoa(p.Column)
+		}
+	}
+	return s
+}
+
+// Related is one piece of related information.
+type Related struct {
+	Pos, End Position
+	Message  string
+}
+
+// Fix is one suggested fix.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes [Start, End) of File with New.
+type Edit struct {
+	File       string
+	Start, End int
+	New        string
+}
+
+// The JSON tree of the go/analysis drivers
+// (golang.org/x/tools/internal/analysis/driverutil.JSONTree).
+type (
+	jsonDiagnostic struct {
+		Category       string        `json:"category"`
+		Posn           string        `json:"posn"`
+		End            string        `json:"end"`
+		Message        string        `json:"message"`
+		SuggestedFixes []jsonFix     `json:"suggested_fixes"`
+		Related        []jsonRelated `json:"related"`
+	}
+	jsonFix struct {
+		Message string     `json:"message"`
+		Edits   []jsonEdit `json:"edits"`
+	}
+	jsonEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonRelated struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	jsonError struct {
+		Error string `json:"error"`
+	}
+)
+
+// Parse reads the JSON tree a go/analysis driver prints with -json.
+func Parse(data []byte) (*Report, error) {
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(data, &tree); err != nil {
+		return nil, fmt.Errorf("reading the analysis results: %v", err)
+	}
+	r := &Report{JSON: data}
+	for pkg, byAnalyzer := range tree {
+		for name, raw := range byAnalyzer {
+			if strings.HasPrefix(strings.TrimSpace(string(raw)), "{") {
+				var e jsonError
+				if err := json.Unmarshal(raw, &e); err != nil {
+					return nil, fmt.Errorf("reading the analysis results of %s: %v", pkg, err)
+				}
+				r.Errors = append(r.Errors, AnalysisError{pkg, name, e.Error})
+				continue
+			}
+			var diags []jsonDiagnostic
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				return nil, fmt.Errorf("reading the analysis results of %s: %v", pkg, err)
+			}
+			for _, d := range diags {
+				r.Diagnostics = append(r.Diagnostics, d.convert(name))
+			}
+		}
+	}
+	r.Diagnostics = sortUnique(r.Diagnostics)
+	slices.SortFunc(r.Errors, func(a, b AnalysisError) int {
+		return cmp.Or(strings.Compare(a.Package, b.Package), strings.Compare(a.Analyzer, b.Analyzer))
+	})
+	return r, nil
+}
+
+func (d jsonDiagnostic) convert(analyzer string) Diagnostic {
+	out := Diagnostic{
+		Analyzer: analyzer,
+		Category: d.Category,
+		Pos:      parsePosition(d.Posn),
+		End:      parsePosition(d.End),
+		Message:  d.Message,
+	}
+	for _, r := range d.Related {
+		out.Related = append(out.Related, Related{parsePosition(r.Posn), parsePosition(r.End), r.Message})
+	}
+	for _, f := range d.SuggestedFixes {
+		fix := Fix{Message: f.Message}
+		for _, e := range f.Edits {
+			fix.Edits = append(fix.Edits, Edit{e.Filename, e.Start, e.End, e.New})
+		}
+		out.Fixes = append(out.Fixes, fix)
+	}
+	return out
+}
+
+// parsePosition reads "file:line:column", "file:line", "file" or "-" (the
+// forms of token.Position.String). Only trailing numbers are taken, so a
+// Windows drive letter stays in the file name.
+func parsePosition(s string) Position {
+	if s == "-" || s == "" {
+		return Position{}
+	}
+	var nums []int
+	for len(nums) < 2 {
+		i := strings.LastIndexByte(s, ':')
+		n, err := strconv.Atoi(s[i+1:])
+		if i < 0 || err != nil || n < 0 {
+			break
+		}
+		nums = append(nums, n)
+		s = s[:i]
+	}
+	p := Position{File: s}
+	switch len(nums) {
+	case 1:
+		p.Line = nums[0]
+	case 2:
+		p.Line, p.Column = nums[1], nums[0]
+	}
+	return p
+}
+
+// compareDiagnostics orders by file, line, column, rule and message (the
+// order of the analyzer's own report), then by what is left, so that the
+// order never depends on the order of the JSON tree's maps.
+func compareDiagnostics(a, b Diagnostic) int {
+	return cmp.Or(
+		comparePositions(a.Pos, b.Pos),
+		strings.Compare(a.Rule(), b.Rule()),
+		strings.Compare(a.Message, b.Message),
+		comparePositions(a.End, b.End),
+		strings.Compare(a.Analyzer, b.Analyzer),
+	)
+}
+
+func comparePositions(a, b Position) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+}
+
+// sortUnique sorts diags and drops repeats of a diagnostic at the same
+// place with the same message, as the text printer of the drivers does (a
+// file in both a package and its test variant is analysed twice).
+func sortUnique(diags []Diagnostic) []Diagnostic {
+	slices.SortStableFunc(diags, compareDiagnostics)
+	return slices.CompactFunc(diags, func(a, b Diagnostic) bool { return compareDiagnostics(a, b) == 0 })
+}
+
+// Options are what the formats need beyond the report.
+type Options struct {
+	// Root is the directory that file names are made relative to (sarif,
+	// github); files outside it keep their absolute names.
+	Root string
+	// Version is iohotpath's version, "" when unknown (sarif).
+	Version string
+}
+
+// Render writes r to w in format, one of Formats.
+func Render(w io.Writer, format string, r *Report, opts Options) error {
+	switch format {
+	case "text":
+		return Text(w, r)
+	case "json":
+		_, err := w.Write(r.JSON)
+		return err
+	case "sarif":
+		return SARIF(w, r, opts)
+	case "github":
+		return GitHub(w, r, opts)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
