@@ -129,3 +129,94 @@ func IsDebugLevel(t types.Type, v constant.Value, verbosity bool) bool {
 	}
 	return false
 }
+
+// alarmLogs are logging calls at warning level or above. A branch that
+// writes one and then leaves is a failure path by its own words, whatever
+// its condition: `if m == nil { log.Warn().Msg("matcher is nil"); return
+// false }`.
+var alarmLogs = map[string]bool{
+	"(*go.uber.org/zap.Logger).Warn":              true,
+	"(*go.uber.org/zap.Logger).Error":             true,
+	"(*go.uber.org/zap.Logger).DPanic":            true,
+	"(*go.uber.org/zap.SugaredLogger).Warn":       true,
+	"(*go.uber.org/zap.SugaredLogger).Warnf":      true,
+	"(*go.uber.org/zap.SugaredLogger).Warnw":      true,
+	"(*go.uber.org/zap.SugaredLogger).Warnln":     true,
+	"(*go.uber.org/zap.SugaredLogger).Error":      true,
+	"(*go.uber.org/zap.SugaredLogger).Errorf":     true,
+	"(*go.uber.org/zap.SugaredLogger).Errorw":     true,
+	"(*go.uber.org/zap.SugaredLogger).Errorln":    true,
+	"log/slog.Warn":                               true,
+	"log/slog.WarnContext":                        true,
+	"log/slog.Error":                              true,
+	"log/slog.ErrorContext":                       true,
+	"(*log/slog.Logger).Warn":                     true,
+	"(*log/slog.Logger).WarnContext":              true,
+	"(*log/slog.Logger).Error":                    true,
+	"(*log/slog.Logger).ErrorContext":             true,
+	"github.com/sirupsen/logrus.Warn":             true,
+	"github.com/sirupsen/logrus.Warnf":            true,
+	"github.com/sirupsen/logrus.Warning":          true,
+	"github.com/sirupsen/logrus.Warningf":         true,
+	"github.com/sirupsen/logrus.Error":            true,
+	"github.com/sirupsen/logrus.Errorf":           true,
+	"(*github.com/sirupsen/logrus.Logger).Warn":   true,
+	"(*github.com/sirupsen/logrus.Logger).Warnf":  true,
+	"(*github.com/sirupsen/logrus.Logger).Error":  true,
+	"(*github.com/sirupsen/logrus.Logger).Errorf": true,
+	"(*github.com/sirupsen/logrus.Entry).Warn":    true,
+	"(*github.com/sirupsen/logrus.Entry).Warnf":   true,
+	"(*github.com/sirupsen/logrus.Entry).Error":   true,
+	"(*github.com/sirupsen/logrus.Entry).Errorf":  true,
+	"k8s.io/klog/v2.Warning":                      true,
+	"k8s.io/klog/v2.Warningf":                     true,
+	"k8s.io/klog/v2.Error":                        true,
+	"k8s.io/klog/v2.Errorf":                       true,
+	"k8s.io/klog/v2.ErrorS":                       true,
+	"(github.com/go-logr/logr.Logger).Error":      true,
+}
+
+// alarmBinders bind a warning-or-above level to the logger or event they
+// return: what is logged through the chain is an alarm.
+var alarmBinders = map[string]bool{
+	"(*github.com/rs/zerolog.Logger).Warn":  true,
+	"(*github.com/rs/zerolog.Logger).Error": true,
+	"(*github.com/rs/zerolog.Logger).Err":   true,
+	"github.com/rs/zerolog/log.Warn":        true,
+	"github.com/rs/zerolog/log.Error":       true,
+	"github.com/rs/zerolog/log.Err":         true,
+	"github.com/go-kit/log/level.Warn":      true,
+	"github.com/go-kit/log/level.Error":     true,
+	"github.com/go-kit/kit/log/level.Warn":  true,
+	"github.com/go-kit/kit/log/level.Error": true,
+}
+
+// IsAlarmLog reports whether fn logs at warning level or above.
+func IsAlarmLog(fn *types.Func) bool { return alarmLogs[fullName(fn)] }
+
+// IsAlarmBinder reports whether fn binds a warning-or-above level to the
+// chain built on its result (zerolog's Warn(), go-kit's level.Error(l)).
+func IsAlarmBinder(fn *types.Func) bool { return alarmBinders[fullName(fn)] }
+
+// IsAlarmLevel reports whether a constant level of type t means warning
+// or above (zap's Check(zapcore.WarnLevel, …)).
+func IsAlarmLevel(t types.Type, v constant.Value) bool {
+	if v == nil {
+		return false
+	}
+	n, ok := constant.Int64Val(constant.ToInt(v))
+	if !ok {
+		return false
+	}
+	switch {
+	case names.IsNamed(t, "go.uber.org/zap/zapcore", "Level"):
+		return n >= 1 // WarnLevel
+	case names.IsNamed(t, "log/slog", "Level"):
+		return n >= 4 // LevelWarn
+	case names.IsNamed(t, "github.com/sirupsen/logrus", "Level"):
+		return n <= 3 // WarnLevel and the more severe ones below it
+	case names.IsNamed(t, "github.com/rs/zerolog", "Level"):
+		return n >= 2 && n <= 5 // WarnLevel to PanicLevel
+	}
+	return false
+}

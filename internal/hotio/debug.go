@@ -143,3 +143,52 @@ func (w *walker) isDebugEntry(x ast.Expr) bool {
 	l, ok := catalogue.LookupLevel(fn)
 	return ok && l.Check && l.Arg >= 0 && !types.Identical(w.info.TypeOf(call).Underlying(), types.Typ[types.Bool]) && isDebugArg(w.info, call, l)
 }
+
+// logsAlarm reports whether list writes a log record at warning level or
+// above, outside function literals: a branch that does and then leaves is
+// a failure path by its own words.
+func (w *walker) logsAlarm(list []ast.Stmt) bool {
+	found := false
+	for _, s := range list {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if fn := names.FuncOf(w.info, n.Fun); fn != nil && (catalogue.IsAlarmLog(fn) || w.onAlarmLevel(n.Fun, 0)) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// onAlarmLevel reports whether the receiver chain of a method value fun
+// passes a call that binds a warning-or-above level (zerolog's Error(),
+// go-kit's level.Warn(l)) or is a zap entry checked at such a level.
+func (w *walker) onAlarmLevel(fun ast.Expr, depth int) bool {
+	sel, ok := astutil.Unparen(fun).(*ast.SelectorExpr)
+	if !ok || depth > 8 {
+		return false
+	}
+	x := astutil.Unparen(sel.X)
+	if rhs := w.r.assigned(x); rhs != nil {
+		x = astutil.Unparen(rhs)
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if fn := names.FuncOf(w.info, call.Fun); fn != nil {
+		if catalogue.IsAlarmBinder(fn) {
+			return true
+		}
+		if l, ok := catalogue.LookupLevel(fn); ok && l.Check && l.Arg >= 0 && l.Arg < len(call.Args) {
+			tv := w.info.Types[call.Args[l.Arg]]
+			return catalogue.IsAlarmLevel(tv.Type, tv.Value)
+		}
+	}
+	return w.onAlarmLevel(call.Fun, depth+1)
+}

@@ -50,8 +50,8 @@ func (b branch) negate() branch {
 // condition classifies the condition of an if or of a case of a switch
 // without a tag.
 func (w *walker) condition(cond ast.Expr) branch {
-	if tv := w.info.Types[cond]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
-		return never // if debugDeflate { … } with a constant false: dead code
+	if v := w.r.value(cond); v != nil && v.Kind() == constant.Bool && !constant.BoolVal(v) {
+		return never // if debugDeflate { … } or if yyDebug >= 1 with a dormant yyDebug: dead code
 	}
 	switch e := astutil.Unparen(cond).(type) {
 	case *ast.BinaryExpr:
@@ -175,9 +175,9 @@ func (w *walker) leavesUnless(s ast.Stmt) (branch, bool) {
 // loops (inside one, a bad item can be every item, unless the branch
 // leaves); a block that ends by panicking or exiting; by returning after a
 // failure, with an error made in that return (and no blocking call in it),
-// after handing an error it makes to a call, or after answering the
-// request with an error status; or, in a hot loop, by returning or
-// breaking out of it.
+// after handing an error it makes to a call, after answering the request
+// with an error status, or (outside loops) after logging at warning level
+// or above; or, in a hot loop, by returning or breaking out of it.
 func (w *walker) isExitBlock(list []ast.Stmt, ctx walkCtx, kind branch) bool {
 	if len(list) == 0 {
 		return false
@@ -186,9 +186,11 @@ func (w *walker) isExitBlock(list []ast.Stmt, ctx walkCtx, kind branch) bool {
 		return true
 	}
 	leavesLoop := ctx.loopRegion && !ctx.inLit
+	outside := ctx.loops == 0 && !ctx.loopRegion
 	switch s := list[len(list)-1].(type) {
 	case *ast.ReturnStmt:
-		return leavesLoop || kind == failure || w.returnsMadeError(s) || w.answersError(list)
+		return leavesLoop || kind == failure || w.returnsMadeError(s) || w.answersError(list) ||
+			outside && w.logsAlarm(list) && !w.mayBlock(s)
 	case *ast.ExprStmt:
 		if call, ok := astutil.Unparen(s.X).(*ast.CallExpr); ok {
 			return catalogue.IsNoReturn(w.info, call) || ctx.loops == 0 && !ctx.loopRegion && w.answersError(list)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -15,9 +16,10 @@ import (
 
 // region is hot code: the body of a hot function or a hot loop.
 type region struct {
-	root ast.Node
-	fn   string // hot function, or the function holding the hot loop
-	loop bool
+	root   ast.Node
+	fn     string // hot function, or the function holding the hot loop
+	loop   bool
+	method *types.Func // the hot function, when it is a method
 }
 
 // where says, in a message, how often a call at ctx in r runs.
@@ -48,6 +50,9 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 		}
 		if n.hot {
 			r := region{root: n.body, fn: n.short}
+			if m, ok := rp.pass.TypesInfo.Defs[n.decl.Name].(*types.Func); ok && n.decl.Recv != nil {
+				r.method = m
+			}
 			rp.walker(r).stmts(n.body.List, walkCtx{})
 			continue
 		}
@@ -123,7 +128,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		}
 		return
 	}
-	if t.fn == nil || t.trusted {
+	if t.fn == nil || t.trusted || r.delegates(t.fn, ctx) {
 		return
 	}
 	if t.debug != nil {
@@ -145,6 +150,25 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && !f.Hot {
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f)
 	}
+}
+
+// delegates reports whether calling fn at ctx is the hot method handing
+// its work on to the method it implements, on another value: a
+// RoundTripper's RoundTrip calling the wrapped transport's RoundTrip, a
+// ServeTCP calling the next handler's ServeTCP. That call is the work the
+// caller asked for, not I/O the method adds; the cost is counted where the
+// wrapped method itself is hot. Only a direct call outside loops counts.
+func (r region) delegates(fn *types.Func, ctx walkCtx) bool {
+	if r.method == nil || r.loop || ctx.loops > 0 || fn.Name() != r.method.Name() || fn == r.method {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	own := r.method.Type().(*types.Signature)
+	return types.Identical(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()),
+		types.NewSignatureType(nil, nil, nil, own.Params(), own.Results(), own.Variadic()))
 }
 
 // reportDebug reports an unguarded debug-level logging call that builds

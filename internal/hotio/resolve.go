@@ -2,6 +2,7 @@ package hotio
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -25,11 +26,13 @@ type resolver struct {
 	info    *types.Info
 	assigns map[*types.Var]ast.Expr // local variables assigned exactly once, to what
 	oks     map[*types.Var]ast.Expr // the bool of a comma-ok or of a (T, bool) result, and what it tests
+	dormant map[*types.Var]constant.Value
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
 	r := &resolver{info: pass.TypesInfo, oks: map[*types.Var]ast.Expr{}}
 	r.assigns = singleAssigns(pass, r.oks)
+	r.dormant = dormantVars(pass)
 	return r
 }
 
@@ -142,6 +145,8 @@ func singleAssigns(pass *analysis.Pass, oks map[*types.Var]ast.Expr) map[*types.
 				if n.Op == token.AND {
 					unknown(n.X) // address taken: may change anywhere
 				}
+			case *ast.IncDecStmt:
+				unknown(n.X)
 			case *ast.RangeStmt:
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if e != nil {
@@ -153,4 +158,127 @@ func singleAssigns(pass *analysis.Pass, oks map[*types.Var]ast.Expr) map[*types.
 		})
 	}
 	return assigns
+}
+
+// dormantVars returns the unexported package-level variables of boolean or
+// integer type that nothing in the package ever changes, with the value
+// they keep: a generated parser's `var yyDebug = 0`, a `var verbose bool`.
+// Another package cannot assign them and the linker's -X sets only
+// strings, so they are constants in all but name, and code under
+// `if yyDebug >= 1` never runs.
+func dormantVars(pass *analysis.Pass) map[*types.Var]constant.Value {
+	info := pass.TypesInfo
+	dormant := map[*types.Var]constant.Value{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					v, ok := info.Defs[id].(*types.Var)
+					if !ok || v.Exported() || id.Name == "_" {
+						continue
+					}
+					var val constant.Value
+					switch {
+					case len(vs.Values) == len(vs.Names):
+						val = info.Types[vs.Values[i]].Value
+					case len(vs.Values) == 0:
+						val = zeroOf(v.Type())
+					}
+					if val != nil && (val.Kind() == constant.Bool || val.Kind() == constant.Int) {
+						dormant[v] = val
+					}
+				}
+			}
+		}
+	}
+	if len(dormant) == 0 {
+		return dormant
+	}
+	changed := func(e ast.Expr) {
+		if id, ok := astutil.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				delete(dormant, v)
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					changed(l)
+				}
+			case *ast.IncDecStmt:
+				changed(n.X)
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					changed(n.X)
+				}
+			case *ast.RangeStmt:
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e != nil {
+						changed(e)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return dormant
+}
+
+// zeroOf is the zero value of a boolean or integer type, nil for others.
+func zeroOf(t types.Type) constant.Value {
+	b, ok := t.Underlying().(*types.Basic)
+	switch {
+	case !ok:
+		return nil
+	case b.Info()&types.IsBoolean != 0:
+		return constant.MakeBool(false)
+	case b.Info()&types.IsInteger != 0:
+		return constant.MakeInt64(0)
+	}
+	return nil
+}
+
+// value is the constant value of e, reading dormant variables as the
+// constants they are; nil when e is not constant that way.
+func (r *resolver) value(e ast.Expr) constant.Value {
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		return tv.Value
+	}
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := r.info.Uses[x].(*types.Var); ok {
+			return r.dormant[v]
+		}
+	case *ast.UnaryExpr:
+		if v := r.value(x.X); v != nil && x.Op == token.NOT && v.Kind() == constant.Bool {
+			return constant.UnaryOp(token.NOT, v, 0)
+		}
+	case *ast.BinaryExpr:
+		a := r.value(x.X)
+		switch {
+		case x.Op == token.LAND && a != nil && a.Kind() == constant.Bool && !constant.BoolVal(a):
+			return a // false && …
+		case x.Op == token.LOR && a != nil && a.Kind() == constant.Bool && constant.BoolVal(a):
+			return a // true || …
+		}
+		b := r.value(x.Y)
+		if a == nil || b == nil || a.Kind() != b.Kind() {
+			return nil
+		}
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return constant.MakeBool(constant.Compare(a, x.Op, b))
+		case token.LAND, token.LOR, token.ADD, token.SUB, token.MUL, token.AND, token.OR:
+			return constant.BinaryOp(a, x.Op, b)
+		}
+	}
+	return nil
 }

@@ -36,6 +36,7 @@ func (l Logger) Level(lvl Level) Logger { l.level = lvl; return l }
 func (l Logger) GetLevel() Level        { return l.level }
 func (l *Logger) Debug() *Event         { return &Event{} }
 func (l *Logger) Info() *Event          { return &Event{} }
+func (l *Logger) Warn() *Event          { return &Event{} }
 func (l *Logger) Error() *Event         { return &Event{} }
 func (l *Logger) Err(err error) *Event  { return &Event{} }
 

@@ -10,6 +10,7 @@ var Logger = zerolog.Nop()
 func With() zerolog.Context { return Logger.With() }
 func Debug() *zerolog.Event { return &zerolog.Event{} }
 func Info() *zerolog.Event  { return &zerolog.Event{} }
+func Warn() *zerolog.Event  { return &zerolog.Event{} }
 func Error() *zerolog.Event { return &zerolog.Event{} }
 
 // Print sends a debug-level event through the global logger.

@@ -1,0 +1,113 @@
+// Package alarms: a branch that logs at warning level or above and then
+// leaves is a failure path; variables nothing changes are constants;
+// a method handing its work to the method it implements adds no I/O.
+// Each has a look-alike that is reported.
+package alarms
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/rs/zerolog"
+	"github.com/rs/zerolog/log"
+)
+
+// hotpath
+func WarnThenReturn(m map[string]int, k string) int {
+	v, found := m[k]
+	if !found && v == 0 {
+		log.Warn().Str("key", k).Msg("no such key") // silent: an alarm, then return
+		return 0
+	}
+	return v
+}
+
+// hotpath
+func ErrorInDefault(op string) bool {
+	switch op {
+	case "or", "and":
+		return true
+	default:
+		log.Error().Str("op", op).Msg("invalid operator") // silent: should never happen, and leaves
+		return false
+	}
+}
+
+// hotpath
+func EventErrThenReturn(l *zerolog.Logger, x *int) {
+	if x == nil {
+		l.Error().Msg("nil") // silent
+		return
+	}
+}
+
+// hotpath
+func WarnAndGoOn(k string, bad bool) { // want WarnAndGoOn:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+	if bad {
+		log.Warn().Str("key", k).Msg("odd key") // want `\(\*zerolog.Event\).Msg writes a log record`
+	}
+}
+
+// hotpath
+func InfoThenReturn(k string, ignored bool) { // want InfoThenReturn:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+	if ignored {
+		log.Info().Str("key", k).Msg("ignoring") // want `\(\*zerolog.Event\).Msg writes a log record`
+		return
+	}
+}
+
+// hotpath
+func WarnInLoop(keys []string) { // want WarnInLoop:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+	for _, k := range keys {
+		if k == "" {
+			log.Warn().Msg("empty key") // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
+			return
+		}
+	}
+}
+
+var (
+	yyDebug  = 0
+	verbose  bool
+	traceOn  = false
+	loud     = 0
+	Exported = 0 // another package may set it
+)
+
+func init() { loud = 2 }
+
+// hotpath
+func Dormant(s string) { // want Dormant:"hot blocking\\(stdout\\): fmt\\.Printf"
+	if yyDebug >= 1 {
+		fmt.Printf("lex %s\n", s) // silent: yyDebug never changes
+	}
+	if verbose || traceOn && yyDebug > 0 {
+		fmt.Println(s) // silent
+	}
+	if loud >= 1 {
+		fmt.Printf("loud %s\n", s) // want `fmt.Printf writes to standard output`
+	}
+	if Exported > 0 {
+		fmt.Println(s) // want `fmt.Println writes to standard output`
+	}
+}
+
+// Wrapper decorates another round tripper.
+type Wrapper struct {
+	next http.RoundTripper
+	t    *http.Transport
+}
+
+// hotpath
+func (w *Wrapper) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:"hot blocking\\(network\\): \\(\\*http\\.Transport\\)\\.RoundTrip"
+	if req.Header.Get("X") != "" {
+		return w.t.RoundTrip(req) // silent: the work it was asked for
+	}
+	for i := 0; i < 2; i++ {
+		resp, err := w.next.RoundTrip(req) // want `http.RoundTripper.RoundTrip makes an HTTP request in a loop`
+		if err == nil {
+			return resp, nil
+		}
+	}
+	return http.DefaultClient.Do(req) // want `\(\*http.Client\).Do makes an HTTP request`
+}
