@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/iohotpath/iohotpath/internal/output/sarifschema"
 )
 
 // exitCodeRows returns README.md's exit-code table: situation (the first
@@ -102,6 +105,25 @@ func namesFlag(t *testing.T, out, flag, problem string) {
 		!strings.Contains(out, flag) || !strings.Contains(out, problem) {
 		t.Errorf("output:\n%s\nwant one line \"iohotpath: ...\" naming %s and saying %q", out, flag, problem)
 	}
+}
+
+// sarifResults returns the number of results of out, a SARIF log of one
+// run, and whether out is one that validates against the SARIF 2.1.0
+// schema.
+func sarifResults(t *testing.T, out string) (int, bool) {
+	t.Helper()
+	if err := sarifschema.Validate([]byte(out)); err != nil {
+		t.Errorf("the SARIF log does not validate: %v", err)
+		return 0, false
+	}
+	var log struct {
+		Runs []struct{ Results []json.RawMessage }
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 {
+		t.Errorf("SARIF: %v, %d runs, want 1", err, len(log.Runs))
+		return 0, false
+	}
+	return len(log.Runs[0].Results), true
 }
 
 // TestExitCodeTable runs the real command for every row of README.md's
@@ -200,6 +222,95 @@ func TestExitCodeTable(t *testing.T) {
 				t.Errorf("-json, type error: output\n%s\nwant the compiler's error", out)
 			}
 			return append(codes, code)
+		},
+		"`-format=json`, `-format=sarif` or `-format=github`, no findings": func(t *testing.T) []int {
+			var codes []int
+			for _, format := range []string{"json", "sarif", "github"} {
+				stdout, stderr, code := runFormat(t, mod, "-format="+format, "./clean")
+				if stderr != "" {
+					t.Errorf("-format=%s: standard error %q, want nothing", format, stderr)
+				}
+				switch format {
+				case "sarif":
+					if results, ok := sarifResults(t, stdout); !ok || results != 0 {
+						t.Errorf("-format=sarif: want a SARIF log without results:\n%s", stdout)
+					}
+				case "json":
+					if stdout != "{}\n" {
+						t.Errorf("-format=json: output %q, want {}", stdout)
+					}
+				case "github":
+					if stdout != "" {
+						t.Errorf("-format=github: output %q, want nothing", stdout)
+					}
+				}
+				codes = append(codes, code)
+			}
+			return codes
+		},
+		"`-format=json`, `-format=sarif` or `-format=github`, findings": func(t *testing.T) []int {
+			var codes []int
+			for _, format := range []string{"json", "sarif", "github"} {
+				stdout, stderr, code := runFormat(t, mod, "-format="+format, "./...")
+				if stderr != "" {
+					t.Errorf("-format=%s: standard error %q, want nothing", format, stderr)
+				}
+				var ok bool
+				switch format {
+				case "json":
+					ok = json.Valid([]byte(stdout)) && strings.Contains(stdout, `"example.com/mod/handler"`)
+				case "sarif":
+					results, valid := sarifResults(t, stdout)
+					ok = valid && results > 0 && strings.Contains(stdout, `"uri": "handler/handler.go"`)
+				case "github":
+					ok = strings.HasPrefix(stdout, "::warning file=") && strings.Contains(stdout, "::warning file=handler/handler.go,")
+				}
+				if !ok {
+					t.Errorf("-format=%s: output is not the findings in that format:\n%s", format, stdout)
+				}
+				codes = append(codes, code)
+			}
+			return codes
+		},
+		"`-format` and a bad flag, file or package": func(t *testing.T) []int {
+			var codes []int
+			for _, format := range []string{"json", "sarif", "github"} {
+				for _, args := range [][]string{{"-funcs=(", "./clean"}, {"-nosuchflag", "./clean"}, {"-config=/nonexistent.yml", "./clean"}} {
+					stdout, stderr, code := runFormat(t, mod, append([]string{"-format=" + format}, args...)...)
+					if stdout != "" || !strings.HasPrefix(stderr, "iohotpath: ") || strings.Count(stderr, "\n") != 1 {
+						t.Errorf("-format=%s %v: output %q, standard error\n%s\nwant nothing and the one line of the run without -format", format, args, stdout, stderr)
+					}
+					codes = append(codes, code)
+				}
+				_, stderr, code := runFormat(t, testdataDir(t, "broken"), "-format="+format, "./...")
+				if !strings.Contains(stderr, `cannot use "not an int"`) {
+					t.Errorf("-format=%s, type error: standard error\n%s\nwant the compiler's error", format, stderr)
+				}
+				codes = append(codes, code)
+			}
+			return codes
+		},
+		"`-format` with `-json` (other than `-format=json`) or with `-fix`": func(t *testing.T) []int {
+			var codes []int
+			for _, args := range [][]string{
+				{"-format=sarif", "-json"},
+				{"-json", "-format=github"},
+				{"-format=text", "-json"},
+				{"-format=sarif", "-fix"},
+				{"-format=json", "-fix", "-diff"},
+			} {
+				stdout, stderr, code := runFormat(t, mod, append(args, "./clean")...)
+				other := "-json"
+				if slices.Contains(args, "-fix") {
+					other = "-fix"
+				}
+				if stdout != "" || !strings.HasPrefix(stderr, "iohotpath: ") || strings.Count(stderr, "\n") != 1 ||
+					!strings.Contains(stderr, "-format=") || !strings.Contains(stderr, other) {
+					t.Errorf("%v: output %q, standard error\n%s\nwant one line naming -format and %s", args, stdout, stderr, other)
+				}
+				codes = append(codes, code)
+			}
+			return codes
 		},
 		"`-fix`": func(t *testing.T) []int {
 			root := tempModule(t, map[string]string{"p/p.go": fixable})
