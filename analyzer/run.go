@@ -26,7 +26,7 @@ func run(pass *analysis.Pass, loader *config.Loader) error {
 		return err
 	}
 	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
-	hot := hotio.Run(pass, s, dirs, std)
+	hot := hotio.Run(pass, s, dirs, std, false)
 	findings := slices.Concat(hot.Diags, hygiene.Check(pass, hygiene.Options{
 		Defer: !s.NoDefer, Reopen: !s.NoReopen, Tests: s.IncludeTests}))
 	findings = dirs.Suppress(findings, hot.Used)

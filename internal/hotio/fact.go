@@ -10,13 +10,23 @@ import (
 // Fact is exported for a function of the analysed package that performs
 // blocking I/O (directly, or through static calls), or that the user
 // declared non-blocking. It is small and deterministic: a category and the
-// witness chain down to the first blocking call.
+// witness chain down to the first blocking call, every category the
+// function reaches, and, when the witness is of a bounded category, a
+// second chain down to the first call whose latency has no bound.
 type Fact struct {
 	NonBlocking bool               // //iohotpath:nonblocking: calls to it are trusted
 	Cat         catalogue.Category // category of the witness
+	Cats        catalogue.Set      // every category the function reaches, Cat included
 	Hot         bool               // the function is hot itself: its I/O is reported in its body
 	Declared    bool               // //iohotpath:blocking
 	Chain       []Hop              // calls from this function down to the blocking call
+
+	// Unbounded and UnboundedChain witness the first call of a category
+	// whose latency has no bound (Category.Unbounded) when Cat is not one:
+	// a function that writes a file and then fsyncs has Cat file and
+	// Unbounded sync. Both are empty otherwise.
+	Unbounded      catalogue.Category
+	UnboundedChain []Hop
 }
 
 // Hop is one call of a witness chain: the function called and where.
@@ -45,7 +55,20 @@ func (f *Fact) String() string {
 	if f.Declared {
 		b.WriteString(" declared")
 	}
-	for i, h := range f.Chain {
+	writeChain(&b, f.Chain)
+	if more := f.Cats &^ catalogue.SetOf(f.Cat); more != 0 {
+		b.WriteString("; also " + more.String())
+	}
+	if f.Unbounded != catalogue.None {
+		fmt.Fprintf(&b, "; %s", f.Unbounded)
+		writeChain(&b, f.UnboundedChain)
+	}
+	return b.String()
+}
+
+// writeChain writes ": a -> b -> c", the names of the hops of chain.
+func writeChain(b *strings.Builder, chain []Hop) {
+	for i, h := range chain {
 		if i == 0 {
 			b.WriteString(": ")
 		} else {
@@ -53,7 +76,6 @@ func (f *Fact) String() string {
 		}
 		b.WriteString(h.Name)
 	}
-	return b.String()
 }
 
 // maxHops bounds a witness chain so that facts stay small; the middle of a

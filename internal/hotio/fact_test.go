@@ -104,6 +104,9 @@ func TestFactText(t *testing.T) {
 		{"hot declared", Fact{Cat: catalogue.File, Hot: true, Declared: true},
 			"declared //iohotpath:blocking", "hot blocking(file) declared"},
 		{"nonblocking", Fact{NonBlocking: true}, "", "nonblocking"},
+		{"every category", Fact{Cat: catalogue.File, Cats: catalogue.SetOf(catalogue.File, catalogue.Stat, catalogue.Sync),
+			Chain: hops("os.WriteFile"), Unbounded: catalogue.Sync, UnboundedChain: hops("a", "(*os.File).Sync")},
+			"os.WriteFile", "blocking(file): os.WriteFile; also sync,stat; sync: a -> (*os.File).Sync"},
 	} {
 		if got := witnessText(&tt.fact); got != tt.witness {
 			t.Errorf("%s: witnessText = %q, want %q", tt.name, got, tt.witness)

@@ -23,6 +23,9 @@ type unit struct {
 	calls map[*ast.CallExpr]*callInfo
 	r     *resolver
 	used  directives.Used
+
+	path  map[*ast.CallExpr]bool // calls on the normal path that may block, built by onPath
+	chain chainPositions         // for the chains of Blocks
 }
 
 // facter computes which functions of the package perform blocking I/O.
@@ -33,22 +36,35 @@ type facter struct{ unit }
 // their callers. Each round sees only the previous rounds, so a function's
 // witness is a shortest chain (ties go to the first call in the source),
 // whatever the order of declarations and files; recursion ends because a
-// function is decided once.
+// function is decided once. The same rounds then find the witnesses of
+// unbounded I/O, and every function gets the categories of its callees.
 func (fc *facter) computeFacts() {
+	slow := false
 	for _, n := range fc.g.nodes {
 		fc.scanNode(n)
+		slow = slow || n.slow != nil
 	}
+	fc.decide(func(n *funcNode) (**Fact, *int) { return &n.fact, &n.round })
+	if slow {
+		fc.decide(func(n *funcNode) (**Fact, *int) { return &n.slow, &n.slowRound })
+	}
+	fc.closeCats()
+}
+
+// decide extends the witnesses that slot holds from callees to callers,
+// round by round, until no function is left to decide.
+func (fc *facter) decide(slot func(*funcNode) (**Fact, *int)) {
 	for round := 1; ; round++ {
 		var decided []*funcNode
 		var facts []*Fact
 		for _, n := range fc.g.nodes {
-			if n.fact != nil || n.nonblocking {
+			if f, _ := slot(n); *f != nil || n.nonblocking {
 				continue
 			}
 			for _, e := range n.edges {
-				if e.to.fact != nil && e.to.round < round {
-					facts = append(facts, &Fact{Cat: e.to.fact.Cat, Declared: e.to.fact.Declared,
-						Chain: extend(hop(fc.pass, e.call, e.to.name), e.to.fact.Chain)})
+				if to, r := slot(e.to); *to != nil && *r < round {
+					facts = append(facts, &Fact{Cat: (*to).Cat, Declared: (*to).Declared,
+						Chain: extend(hop(fc.pass, e.call, e.to.name), (*to).Chain)})
 					decided = append(decided, n)
 					break
 				}
@@ -58,7 +74,25 @@ func (fc *facter) computeFacts() {
 			return
 		}
 		for i, n := range decided {
-			n.fact, n.round = facts[i], round
+			f, r := slot(n)
+			*f, *r = facts[i], round
+		}
+	}
+}
+
+// closeCats gives every function the categories of the functions it
+// calls, sweeping until nothing changes (callees usually come later in the
+// source, so the sweep runs backwards).
+func (fc *facter) closeCats() {
+	for changed := true; changed; {
+		changed = false
+		for i := len(fc.g.nodes) - 1; i >= 0; i-- {
+			n := fc.g.nodes[i]
+			for _, e := range n.edges {
+				if c := n.cats | e.to.cats; c != n.cats {
+					n.cats, changed = c, true
+				}
+			}
 		}
 	}
 }
@@ -71,6 +105,10 @@ func (fc *facter) scanNode(n *funcNode) {
 	}
 	if n.declared != catalogue.None {
 		n.fact = &Fact{Cat: n.declared, Declared: true}
+		n.cats = catalogue.SetOf(n.declared)
+		if n.declared.Unbounded() {
+			n.slow = n.fact
+		}
 	}
 	if n.body == nil {
 		return
@@ -90,8 +128,15 @@ func (fc *facter) scanNode(n *funcNode) {
 					ig := fc.dirs.IgnoreAt(call.Pos())
 					if ig != nil {
 						fc.used.Add(ig)
-					} else if n.fact == nil {
-						n.fact = f
+					} else {
+						if n.fact == nil {
+							n.fact = f
+						}
+						if n.slow == nil {
+							n.slow = f.slowWitness()
+						}
+						n.cats |= f.Cats
+						n.blocked = append(n.blocked, call)
 					}
 				} else if tn := fc.g.byFunc[t.fn]; tn != nil && !tn.nonblocking {
 					n.edges = append(n.edges, edge{call, tn})
@@ -106,12 +151,29 @@ func (fc *facter) scanNode(n *funcNode) {
 // callee's chain for a function of another package that carries a fact.
 func (fc *facter) blockingCall(call *ast.CallExpr, ci *callInfo) *Fact {
 	if ci.blocking {
-		return &Fact{Cat: ci.m.cat, Chain: []Hop{hop(fc.pass, call, ci.m.name)}}
+		return &Fact{Cat: ci.m.cat, Cats: catalogue.SetOf(ci.m.cat), Chain: []Hop{hop(fc.pass, call, ci.m.name)}}
 	} else if ci.trusted || ci.debug != nil {
 		return nil
 	}
 	if f := importedBlocking(fc.pass, fc.s, ci.fn); f != nil {
-		return &Fact{Cat: f.Cat, Declared: f.Declared, Chain: extend(hop(fc.pass, call, names.Display(ci.fn)), f.Chain)}
+		h := hop(fc.pass, call, names.Display(ci.fn))
+		out := &Fact{Cat: f.Cat, Cats: f.Cats.With(f.Cat).Without(fc.s.Disabled), Declared: f.Declared, Chain: extend(h, f.Chain)}
+		if f.Unbounded != catalogue.None && !fc.s.Disabled[f.Unbounded] {
+			out.Unbounded, out.UnboundedChain = f.Unbounded, extend(h, f.UnboundedChain)
+		}
+		return out
+	}
+	return nil
+}
+
+// slowWitness returns the witness of f's first call of an unbounded
+// category, or nil.
+func (f *Fact) slowWitness() *Fact {
+	switch {
+	case f.Cat.Unbounded():
+		return &Fact{Cat: f.Cat, Declared: f.Declared, Chain: f.Chain}
+	case f.Unbounded != catalogue.None:
+		return &Fact{Cat: f.Unbounded, Chain: f.UnboundedChain}
 	}
 	return nil
 }
@@ -159,7 +221,10 @@ func exportFacts(pass *analysis.Pass, g *graph) {
 			pass.ExportObjectFact(n.obj, &Fact{NonBlocking: true})
 		case n.fact != nil:
 			f := *n.fact
-			f.Hot = n.hot
+			f.Hot, f.Cats = n.hot, n.cats
+			if n.slow != nil && !f.Cat.Unbounded() {
+				f.Unbounded, f.UnboundedChain = n.slow.Cat, n.slow.Chain
+			}
 			pass.ExportObjectFact(n.obj, &f)
 		}
 	}

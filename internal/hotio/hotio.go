@@ -19,19 +19,22 @@ type Result struct {
 	Diags     []analysis.Diagnostic // findings, before //iohotpath:ignore applies
 	Directive []analysis.Diagnostic // misused declarations, which no ignore suppresses
 	Used      directives.Used       // directives that applied to something
+
+	known *unit // the matched calls and decided functions, for Blocks; nil when not computed
 }
 
 // Run analyses the package of pass. std says it is part of the standard
 // library, which the catalogue describes: it exports no facts and needs
-// the call graph only for hot code.
-func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bool) Result {
+// the call graph only for hot code, or when ask says that another rule
+// will ask Result.Blocks about its calls.
+func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std, ask bool) Result {
 	res := Result{Used: directives.Used{}}
-	if std && len(s.Hot) == 0 && !dirs.HasMarkers() {
+	if std && !ask && len(s.Hot) == 0 && !dirs.HasMarkers() {
 		return res
 	}
 	g, diags := buildGraph(pass, s, dirs, res.Used)
 	res.Directive = diags
-	if std && !g.anyHot() && !dirs.HasMarkers() {
+	if std && !ask && !g.anyHot() && !dirs.HasMarkers() {
 		return res
 	}
 	r := newResolver(pass)
@@ -40,7 +43,10 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 	if !std {
 		exportFacts(pass, g)
 	}
-	res.Diags = (&reporter{unit: u}).reportHot()
+	res.known = &u
+	if !std || g.anyHot() || dirs.HasMarkers() {
+		res.Diags = (&reporter{unit: u}).reportHot()
+	}
 	return res
 }
 
