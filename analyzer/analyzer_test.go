@@ -56,7 +56,7 @@ func TestDirectives(t *testing.T) {
 // off the hot path, for hot regions and facts alike; look-alikes on the
 // normal path are reported.
 func TestOffPath(t *testing.T) {
-	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog", "offpath/alarms")
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog", "offpath/alarms", "offpath/served")
 }
 
 // TestFuncsSkipTests: -funcs makes test code hot only with -include-tests.

@@ -309,3 +309,101 @@ func (w *walker) answersError(list []ast.Stmt) bool {
 	}
 	return false
 }
+
+// failsOnce reports whether ifs, in a loop, is a failure branch without
+// else on an error variable that a later statement of the same list tests
+// again and leaves on: `if rerr != nil && rerr != io.EOF { log }` followed
+// by `if rerr != nil { return }`. The branch then runs at most once per
+// call, however many iterations the loop has.
+func (w *walker) failsOnce(ifs *ast.IfStmt, rest []ast.Stmt) bool {
+	if ifs.Else != nil || w.condition(ifs.Cond) != failure {
+		return false
+	}
+	v := w.failVar(ifs.Cond)
+	if v == nil || mayContinue(ifs.Body) {
+		return false
+	}
+	for _, s := range rest {
+		if mayContinue(s) {
+			return false // the next iteration may start before the test
+		}
+		later, ok := s.(*ast.IfStmt)
+		if !ok || later.Init != nil || len(later.Body.List) == 0 || w.failVar(later.Cond) != v {
+			continue
+		}
+		if b, ok := astutil.Unparen(later.Cond).(*ast.BinaryExpr); !ok || b.Op != token.NEQ {
+			continue // only v != nil itself: every failure leaves
+		}
+		switch last := later.Body.List[len(later.Body.List)-1].(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.ExprStmt:
+			if call, ok := astutil.Unparen(last.X).(*ast.CallExpr); ok && catalogue.IsNoReturn(w.info, call) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// failVar is the error variable whose `v != nil` starts cond (alone or as
+// the first operand of &&), or nil.
+func (w *walker) failVar(cond ast.Expr) *types.Var {
+	e := astutil.Unparen(cond)
+	for {
+		b, ok := e.(*ast.BinaryExpr)
+		if !ok || b.Op != token.LAND {
+			break
+		}
+		e = astutil.Unparen(b.X)
+	}
+	b, ok := e.(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || w.nilTest(b) != failure {
+		return nil
+	}
+	for _, x := range []ast.Expr{b.X, b.Y} {
+		if id, ok := astutil.Unparen(x).(*ast.Ident); ok {
+			if v, ok := w.info.Uses[id].(*types.Var); ok {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// mayContinue reports whether n holds a continue or goto that may start
+// another iteration of the loop around it: any goto or labelled continue,
+// and an unlabelled continue that is not inside a loop of n.
+func mayContinue(n ast.Node) bool {
+	return continues(n, false)
+}
+
+func continues(n ast.Node, inLoop bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found || m == nil {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if m != n {
+				found = continues(m.Body, true)
+				return false
+			}
+		case *ast.RangeStmt:
+			if m != n {
+				found = continues(m.Body, true)
+				return false
+			}
+		case *ast.BranchStmt:
+			switch {
+			case m.Tok == token.GOTO, m.Tok == token.CONTINUE && (m.Label != nil || !inLoop):
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

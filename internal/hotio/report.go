@@ -19,7 +19,8 @@ type region struct {
 	root   ast.Node
 	fn     string // hot function, or the function holding the hot loop
 	loop   bool
-	method *types.Func // the hot function, when it is a method
+	method *types.Func         // the hot function, when it is a method
+	served map[*types.Var]bool // its parameters that are the connection it serves (served.go)
 }
 
 // where says, in a message, how often a call at ctx in r runs.
@@ -49,7 +50,7 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 			continue
 		}
 		if n.hot {
-			r := region{root: n.body, fn: n.short}
+			r := region{root: n.body, fn: n.short, served: rp.servedVars(n.decl)}
 			if m, ok := rp.pass.TypesInfo.Defs[n.decl.Name].(*types.Func); ok && n.decl.Recv != nil {
 				r.method = m
 			}
@@ -135,6 +136,9 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		rp.reportDebug(r, call, ctx, t)
 		return
 	}
+	if rp.onServed(call, t, r.served) {
+		return // answering the connection it serves
+	}
 	if t.blocking {
 		m := t.m
 		rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
@@ -142,7 +146,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		return
 	}
 	if tn := rp.g.byFunc[t.fn]; tn != nil {
-		if tn.fact != nil && !tn.hot {
+		if tn.fact != nil && !tn.hot && !(len(r.served) > 0 && rp.servesOnly(t.fn, call.Args, r.served, map[*types.Func]bool{})) {
 			rp.reportTransitive(r, call, ctx, tn.name, tn.fact)
 		}
 		return

@@ -34,6 +34,16 @@ type walker struct {
 // rest of the list runs only on failure: it is walked as such a block.
 func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
 	for i, s := range list {
+		if ifs, ok := s.(*ast.IfStmt); ok && ctx.loops > 0 && !ctx.exit && w.failsOnce(ifs, list[i+1:]) {
+			w.expr(ifs.Init, ctx)
+			w.expr(ifs.Cond, ctx)
+			if w.s.ErrorPaths {
+				inner := ctx
+				inner.exit = true
+				w.stmts(ifs.Body.List, inner)
+			}
+			continue
+		}
 		w.node(s, ctx)
 		if kind, ok := w.leavesUnless(s); ok && i+1 < len(list) {
 			w.block(list[i+1:], ctx, kind)

@@ -6,7 +6,10 @@ package alarms
 
 import (
 	"fmt"
+	"io"
+	stdlog "log"
 	"net/http"
+	"strconv"
 
 	"github.com/rs/zerolog"
 	"github.com/rs/zerolog/log"
@@ -110,4 +113,37 @@ func (w *Wrapper) RoundTrip(req *http.Request) (*http.Response, error) { // want
 		}
 	}
 	return http.DefaultClient.Do(req) // want `\(\*http.Client\).Do makes an HTTP request`
+}
+
+// hotpath
+func CopyOnce(dst io.Writer, src io.Reader, buf []byte) error {
+	for {
+		n, rerr := src.Read(buf)
+		if rerr != nil && rerr != io.EOF {
+			stdlog.Printf("read: %v", rerr) // silent: the loop ends on rerr below, so once per call
+		}
+		if _, err := dst.Write(buf[:n]); err != nil {
+			return err
+		}
+		if rerr != nil {
+			return rerr
+		}
+	}
+}
+
+// hotpath
+func CopyOnEveryBadItem(items []string) error { // want CopyOnEveryBadItem:"hot blocking\\(log\\): log\\.Printf"
+	for _, it := range items {
+		_, err := strconv.Atoi(it)
+		if err != nil {
+			stdlog.Printf("bad item %q: %v", it, err) // want `log.Printf writes a log line in a loop`
+		}
+		if it == "" {
+			continue // the test of err below may be skipped
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
