@@ -59,6 +59,12 @@ func TestOffPath(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog", "offpath/alarms", "offpath/served")
 }
 
+// TestAdvice: the advice fits the place (a loop draining a channel is the
+// background writer).
+func TestAdvice(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "advice")
+}
+
 // TestFuncsSkipTests: -funcs makes test code hot only with -include-tests.
 func TestFuncsSkipTests(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{Funcs: []string{"Handle$"}}), "offpath/tests")

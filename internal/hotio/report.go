@@ -21,6 +21,7 @@ type region struct {
 	loop   bool
 	method *types.Func         // the hot function, when it is a method
 	served map[*types.Var]bool // its parameters that are the connection it serves (served.go)
+	drains bool                // a hot loop that takes its items from a channel: a background writer
 }
 
 // where says, in a message, how often a call at ctx in r runs.
@@ -101,7 +102,7 @@ func (rp *reporter) findHotLoops(root ast.Node, fn string) {
 			return true
 		}
 		rp.used.Add(markers...)
-		w := rp.walker(region{root: loop, fn: fn, loop: true})
+		w := rp.walker(region{root: loop, fn: fn, loop: true, drains: rp.drains(loop)})
 		ctx := walkCtx{loopRegion: true, hotLabel: label}
 		w.expr(cond, ctx)
 		w.expr(post, ctx)
@@ -142,7 +143,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if t.blocking {
 		m := t.m
 		rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
-			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), fixFor(m.cat, t.fn.FullName(), m.does))})
+			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), r.fix(m.cat, t.fn.FullName(), m.does))})
 		return
 	}
 	if tn := rp.g.byFunc[t.fn]; tn != nil {
@@ -198,7 +199,7 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 // I/O, with the witness chain as related information.
 func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, callee string, f *Fact) {
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
-		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), fixFor(f.Cat, "", ""))}
+		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), r.fix(f.Cat, "", ""))}
 	caller := callee
 	for _, h := range f.Chain {
 		if h.Name == elided {
@@ -220,6 +221,67 @@ func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, 
 // call does for file I/O (an open, a write, a read, a change of the file
 // system call for different fixes), else by category. full is the
 // callee's types.Func.FullName, if any.
+// fix is the advice for a blocking call of category cat in r: in a loop
+// that drains a channel, handing the work to a background writer is no
+// advice, since the loop is that writer; batching is.
+func (r region) fix(cat catalogue.Category, full, does string) string {
+	if !r.drains {
+		return fixFor(cat, full, does)
+	}
+	switch cat {
+	case catalogue.File, catalogue.Log, catalogue.Stdout, catalogue.Encode:
+		if p, ok := catalogue.LookupPathOpen(full); ok && p.Handle {
+			return "this loop is the background writer: open the file once, before the loop"
+		}
+		return "this loop is the background writer: buffer what it receives and write once per batch, not per item"
+	case catalogue.Sync:
+		return "this loop is the background writer: sync once per batch of received items, not per item"
+	}
+	return fixFor(cat, full, does)
+}
+
+// drains reports whether loop takes its items from a channel: a range over
+// a channel, or a for whose body starts by receiving (x := <-ch, or a
+// select whose cases receive).
+func (rp *reporter) drains(loop ast.Node) bool {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		_, isChan := rp.pass.TypesInfo.TypeOf(l.X).Underlying().(*types.Chan)
+		return isChan
+	case *ast.ForStmt:
+		if len(l.Body.List) == 0 {
+			return false
+		}
+		switch first := l.Body.List[0].(type) {
+		case *ast.SelectStmt:
+			for _, c := range first.Body.List {
+				if cc, ok := c.(*ast.CommClause); ok && cc.Comm != nil && isReceive(cc.Comm) {
+					return true
+				}
+			}
+		case *ast.AssignStmt, *ast.ExprStmt:
+			return isReceive(first)
+		}
+	}
+	return false
+}
+
+// isReceive reports whether s receives from a channel: <-ch, x := <-ch,
+// x, ok := <-ch.
+func isReceive(s ast.Stmt) bool {
+	var e ast.Expr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW
+}
+
 func fixFor(cat catalogue.Category, full, does string) string {
 	if cat != catalogue.File {
 		return cat.Fix()
