@@ -59,12 +59,27 @@ func (c *checker) hoistEdits(l *loop, open, check, close ast.Stmt, first, last b
 		}
 	}
 	pos := func(o int) token.Pos { return tf.Pos(o) }
+	insertAt := aboveComments(src, lineStart(src, loopStart))
 	return []analysis.TextEdit{
-		{Pos: pos(lineStart(src, loopStart)), End: pos(lineStart(src, loopStart)), NewText: hoisted.Bytes()},
+		{Pos: pos(insertAt), End: pos(insertAt), NewText: hoisted.Bytes()},
 		{Pos: pos(cutFrom), End: pos(cutTo)},
 		{Pos: pos(closeFrom), End: pos(closeTo)},
 		{Pos: pos(lineEnd(src, loopEnd)), End: pos(lineEnd(src, loopEnd)), NewText: []byte("\n" + loopIndent + f + ".Close()")},
 	}
+}
+
+// aboveComments returns the start of the comment lines directly above the
+// line starting at start (or start itself): the hoisted open goes above a
+// //hotpath marker and any comment on the loop, so that they stay on it.
+func aboveComments(src []byte, start int) int {
+	for start > 0 {
+		prev := lineStart(src, start-1)
+		if !strings.HasPrefix(strings.TrimSpace(string(src[prev:start])), "//") {
+			break
+		}
+		start = prev
+	}
+	return start
 }
 
 // spansLines reports whether n holds a raw string literal of several lines.

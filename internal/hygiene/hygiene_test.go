@@ -163,8 +163,8 @@ func TestHygieneFix(t *testing.T) {
 			fixes += len(d.SuggestedFixes)
 		}
 	}
-	if fixes != 2 {
-		t.Errorf("%d suggested fixes, want 2 (the other shapes are reported without a fix)", fixes)
+	if fixes != 3 {
+		t.Errorf("%d suggested fixes, want 3 (the other shapes are reported without a fix)", fixes)
 	}
 }
 

@@ -193,3 +193,19 @@ func ClosedTwice(path string, recs []Rec) error {
 	}
 	return nil
 }
+
+// Drain's loop is marked hot: the hoisted open goes above the marker and
+// the comment, which stay on the loop.
+func Drain(events []string) error {
+	// Each event is one audit line.
+	//hotpath
+	for _, ev := range events {
+		f, err := os.OpenFile("drain.log", os.O_APPEND|os.O_WRONLY, 0o600) // want `os\.OpenFile opens the same file on every iteration of the loop in Drain`
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(f, ev)
+		f.Close()
+	}
+	return nil
+}
