@@ -55,7 +55,11 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 // treeOf returns the JSON tree of graph as go vet would give it: keyed by
 // package path, a package with tests represented by its test variant alone
 // (the files they share would otherwise count twice), and no test main
-// packages. Errors are kept for every action, diagnostics for the roots.
+// packages. Errors are kept for every action, diagnostics for the roots;
+// but not the errors of a package that did not load or type-check, or
+// whose dependency did not ("analysis skipped", "failed prerequisites"):
+// its load errors are printed already, and go vet, which never runs the
+// tool on such a package, has no entry for it.
 func treeOf(graph *checker.Graph) tree {
 	hasVariant := map[string]bool{} // package path -> a root is its test variant
 	for _, act := range graph.Roots {
@@ -68,6 +72,9 @@ func treeOf(graph *checker.Graph) tree {
 		p := act.Package
 		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
 			continue // generated test main
+		}
+		if act.Err != nil && p.IllTyped {
+			continue
 		}
 		if act.Err != nil {
 			t.add(p.PkgPath, act.Analyzer.Name, nil, act.Err.Error())
