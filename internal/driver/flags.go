@@ -78,6 +78,11 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, fmt.Errorf("%v (iohotpath -help lists the flags)", err)
 	}
 	c.patterns = fs.Args()
+	for _, p := range c.patterns {
+		if strings.HasPrefix(p, "-") {
+			return nil, fmt.Errorf("invalid flag: %s comes after the packages; give flags first (iohotpath -help lists the flags)", p)
+		}
+	}
 	switch {
 	case c.json && c.format != "" && c.format != "json":
 		return nil, fmt.Errorf("invalid flag: -json and -format=%s ask for different outputs; give one of them", c.format)
