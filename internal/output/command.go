@@ -42,6 +42,7 @@ func Write(stdout, stderr io.Writer, format string, tree []byte, failed bool, op
 		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
 		return 1
 	}
+	r.Incomplete = failed
 	w := bufio.NewWriter(stdout)
 	err = Render(w, format, r, opts)
 	if err == nil {

@@ -30,6 +30,18 @@ func TestWrite(t *testing.T) {
 			if strings.Contains(stderr.String(), "example.com/broken") != (tc.name == "findings and a failed analysis") {
 				t.Errorf("%s, %s: stderr %q", format, tc.name, &stderr)
 			}
+			// A run that could not load a package says so where CI reads it.
+			broken := tc.want == 1
+			switch format {
+			case "sarif":
+				if got := strings.Contains(stdout.String(), `"executionSuccessful": false`); got != broken {
+					t.Errorf("sarif, %s: executionSuccessful false is %v, want %v:\n%s", tc.name, got, broken, &stdout)
+				}
+			case "github":
+				if got := strings.Contains(stdout.String(), "::error "); got != broken {
+					t.Errorf("github, %s: an ::error line is %v, want %v:\n%s", tc.name, got, broken, &stdout)
+				}
+			}
 		}
 	}
 	var stderr bytes.Buffer

@@ -20,6 +20,9 @@ func GitHub(w io.Writer, r *Report, opts Options) error {
 	for _, e := range r.Errors {
 		fmt.Fprintf(b, "::error title=%s::%s\n", escapeProperty(e.Analyzer), escapeData(e.String()))
 	}
+	if r.Incomplete {
+		fmt.Fprintf(b, "::error title=iohotpath::%s\n", escapeData(incompleteMessage))
+	}
 	for _, d := range r.Diagnostics {
 		msg := d.Message
 		for _, rel := range d.Related {

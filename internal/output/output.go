@@ -38,7 +38,13 @@ type Report struct {
 	Errors []AnalysisError
 	// JSON is the tree the report was parsed from, as it was.
 	JSON []byte
+	// Incomplete says that some packages did not load or type-check (the
+	// driver said why on standard error): the findings are not all there.
+	Incomplete bool
 }
+
+// incompleteMessage is what sarif and github say of an incomplete run.
+const incompleteMessage = "some packages did not load or type-check (the command's standard error says why): the findings are incomplete"
 
 // AnalysisError is an analysis that failed on a package, such as
 // "analysis skipped due to errors in package".

@@ -105,9 +105,13 @@ func (b *sarifBuilder) run(r *Report) *sarif.Run {
 			res.AddFixe(b.fix(f))
 		}
 	}
-	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.Errors) == 0)
+	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.Errors) == 0 && !r.Incomplete)
 	for _, e := range r.Errors {
 		n := sarif.NewNotification().WithLevel(sarif.LevelError).WithMessage(sarif.NewTextMessage(e.String()))
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	if r.Incomplete {
+		n := sarif.NewNotification().WithLevel(sarif.LevelError).WithMessage(sarif.NewTextMessage(incompleteMessage))
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	run.AddInvocation(inv)
