@@ -228,13 +228,13 @@ func TestMatchCanonical(t *testing.T) {
 		call, name string
 		want       Entry
 	}{
-		{"logrus.Info", "logrus.Info", Entry{Log, "writes a log record"}},
-		{"e.Info", "(*logrus.Entry).Info", Entry{Log, "writes a log record"}},
-		{"old.Info", "logrus.Info", Entry{Log, "writes a log record"}},
-		{"c.Exec", "(*pgx.Conn).Exec", Entry{Database, "queries the database"}},       // the embedding walk
-		{"rc.Get", "(*redis.Client).Get", Entry{Network, "makes a Redis round trip"}}, // a "(T).*" row
-		{"kl.Log", "log.Logger.Log", Entry{Log, "writes a log record"}},
-		{"level.Info(kl).Log", "log.Logger.Log", Entry{Log, "writes a log record"}},
+		{"logrus.Info", "logrus.Info", Entry{Cat: Log, Does: "writes a log record"}},
+		{"e.Info", "(*logrus.Entry).Info", Entry{Cat: Log, Does: "writes a log record"}},
+		{"old.Info", "logrus.Info", Entry{Cat: Log, Does: "writes a log record"}},
+		{"c.Exec", "(*pgx.Conn).Exec", Entry{Cat: Database, Does: "queries the database"}},       // the embedding walk
+		{"rc.Get", "(*redis.Client).Get", Entry{Cat: Network, Does: "makes a Redis round trip"}}, // a "(T).*" row
+		{"kl.Log", "log.Logger.Log", Entry{Cat: Log, Does: "writes a log record"}},
+		{"level.Info(kl).Log", "log.Logger.Log", Entry{Cat: Log, Does: "writes a log record"}},
 	} {
 		e, name, ok := matchCall(t, info, calls, tc.call)
 		if !ok || e != tc.want || name != tc.name {

@@ -12,8 +12,9 @@ import (
 
 // Entry is what the catalogue knows of a blocking call.
 type Entry struct {
-	Cat  Category
-	Does string // what the call does, in words; the category's wording when its row has none
+	Cat         Category
+	Does        string // what the call does, in words; the category's wording when its row has none
+	NoRoundTrip bool   // network I/O that waits for no answer: Row.NoRoundTrip
 }
 
 // rows are the row lists of the table.
@@ -30,7 +31,7 @@ func index(tables ...[]Row) map[string]Entry {
 	m := map[string]Entry{}
 	for _, rows := range tables {
 		for _, r := range rows {
-			e := Entry{Cat: r.Cat, Does: r.Does}
+			e := Entry{Cat: r.Cat, Does: r.Does, NoRoundTrip: r.NoRoundTrip}
 			if e.Does == "" {
 				e.Does = r.Cat.Does()
 			}

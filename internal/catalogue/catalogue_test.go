@@ -10,27 +10,29 @@ func TestLookup(t *testing.T) {
 		full string
 		want Entry
 	}{
-		{"(*database/sql.DB).QueryRow", Entry{Database, "queries the database"}},
-		{"os.Open", Entry{File, "opens a file"}},
-		{"(*os.File).Close", Entry{File, "does file I/O"}}, // no wording of its own: the category's
-		{"(*os.File).Sync", Entry{Sync, "syncs a file to disk"}},
-		{"(*go.uber.org/zap.Logger).Sync", Entry{Sync, "flushes the log to disk"}},
-		{"(*go.uber.org/zap.SugaredLogger).Infow", Entry{Log, "writes a log record"}},
-		{"log.Printf", Entry{Log, "writes a log line"}},
-		{"(github.com/redis/go-redis/v9.cmdable).*", Entry{Network, "makes a Redis round trip"}},
-		{"(*github.com/jackc/pgx/v5/pgxpool.Pool).Acquire", Entry{Database, "acquires a connection, dialling when none is idle"}},
-		{"io/ioutil.ReadFile", Entry{File, "does file I/O"}},
-		{"os.StartProcess", Entry{Process, "starts a process"}},
-		{"(github.com/go-kit/log.Logger).Log", Entry{Log, "writes a log record"}},
+		{"(*database/sql.DB).QueryRow", Entry{Cat: Database, Does: "queries the database"}},
+		{"os.Open", Entry{Cat: File, Does: "opens a file"}},
+		{"(*os.File).Close", Entry{Cat: File, Does: "does file I/O"}}, // no wording of its own: the category's
+		{"(*os.File).Sync", Entry{Cat: Sync, Does: "syncs a file to disk"}},
+		{"(net.Conn).Write", Entry{Cat: Network, Does: "uses a network connection", NoRoundTrip: true}},
+		{"(*crypto/tls.Conn).Handshake", Entry{Cat: Network, Does: "performs a TLS handshake"}},
+		{"(*go.uber.org/zap.Logger).Sync", Entry{Cat: Sync, Does: "flushes the log to disk"}},
+		{"(*go.uber.org/zap.SugaredLogger).Infow", Entry{Cat: Log, Does: "writes a log record"}},
+		{"log.Printf", Entry{Cat: Log, Does: "writes a log line"}},
+		{"(github.com/redis/go-redis/v9.cmdable).*", Entry{Cat: Network, Does: "makes a Redis round trip"}},
+		{"(*github.com/jackc/pgx/v5/pgxpool.Pool).Acquire", Entry{Cat: Database, Does: "acquires a connection, dialling when none is idle"}},
+		{"io/ioutil.ReadFile", Entry{Cat: File, Does: "does file I/O"}},
+		{"os.StartProcess", Entry{Cat: Process, Does: "starts a process"}},
+		{"(github.com/go-kit/log.Logger).Log", Entry{Cat: Log, Does: "writes a log record"}},
 		// vendored copies and aliases match their original's rows
-		{"(*example.com/vendor/github.com/sirupsen/logrus.Entry).Info", Entry{Log, "writes a log record"}},
-		{"github.com/Sirupsen/logrus.Info", Entry{Log, "writes a log record"}},
-		{"(github.com/go-kit/kit/log.Logger).Log", Entry{Log, "writes a log record"}},
-		{"(*github.com/jackc/pgx/v4.Conn).Exec", Entry{Database, "queries the database"}},
-		{"(*github.com/jackc/pgx/v4/pgxpool.Pool).Acquire", Entry{Database, "acquires a connection, dialling when none is idle"}},
-		{"github.com/jackc/pgx/v4.Connect", Entry{Database, "connects to the database"}},
-		{"(github.com/go-redis/redis/v8.cmdable).*", Entry{Network, "makes a Redis round trip"}},
-		{"(*go.mongodb.org/mongo-driver/mongo.Collection).Find", Entry{Database, "queries the database"}},
+		{"(*example.com/vendor/github.com/sirupsen/logrus.Entry).Info", Entry{Cat: Log, Does: "writes a log record"}},
+		{"github.com/Sirupsen/logrus.Info", Entry{Cat: Log, Does: "writes a log record"}},
+		{"(github.com/go-kit/kit/log.Logger).Log", Entry{Cat: Log, Does: "writes a log record"}},
+		{"(*github.com/jackc/pgx/v4.Conn).Exec", Entry{Cat: Database, Does: "queries the database"}},
+		{"(*github.com/jackc/pgx/v4/pgxpool.Pool).Acquire", Entry{Cat: Database, Does: "acquires a connection, dialling when none is idle"}},
+		{"github.com/jackc/pgx/v4.Connect", Entry{Cat: Database, Does: "connects to the database"}},
+		{"(github.com/go-redis/redis/v8.cmdable).*", Entry{Cat: Network, Does: "makes a Redis round trip"}},
+		{"(*go.mongodb.org/mongo-driver/mongo.Collection).Find", Entry{Cat: Database, Does: "queries the database"}},
 	} {
 		got, ok := Lookup(tc.full)
 		if !ok || got != tc.want {

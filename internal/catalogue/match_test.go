@@ -153,16 +153,16 @@ func TestMatch(t *testing.T) {
 		call, name string
 		want       Entry
 	}{
-		{"lf.Write", "(*os.File).Write", Entry{File, "writes a file"}}, // promoted from the embedded *os.File
-		{"(*os.File).Write", "(*os.File).Write", Entry{File, "writes a file"}},
-		{"file.Close", "(*os.File).Close", Entry{File, "does file I/O"}},
-		{"tcp.Read", "(*net.TCPConn).Read", Entry{Network, "uses a network connection"}}, // declared on the unexported net.conn
-		{"mc.Read", "(*net.TCPConn).Read", Entry{Network, "uses a network connection"}},
-		{"c.Read", "net.Conn.Read", Entry{Network, "uses a network connection"}},
-		{"rc.Get", "(*redis.Client).Get", Entry{Network, "makes a Redis round trip"}}, // a "(T).*" row
-		{"rc.Do", "(*redis.Client).Do", Entry{Network, "makes a Redis round trip"}},
-		{"log.Fatalf", "log.Fatalf", Entry{Log, "writes a log line"}},
-		{"fmt.Println", "fmt.Println", Entry{Stdout, "writes to standard output"}},
+		{"lf.Write", "(*os.File).Write", Entry{Cat: File, Does: "writes a file"}}, // promoted from the embedded *os.File
+		{"(*os.File).Write", "(*os.File).Write", Entry{Cat: File, Does: "writes a file"}},
+		{"file.Close", "(*os.File).Close", Entry{Cat: File, Does: "does file I/O"}},
+		{"tcp.Read", "(*net.TCPConn).Read", Entry{Cat: Network, Does: "uses a network connection", NoRoundTrip: true}}, // declared on the unexported net.conn
+		{"mc.Read", "(*net.TCPConn).Read", Entry{Cat: Network, Does: "uses a network connection", NoRoundTrip: true}},
+		{"c.Read", "net.Conn.Read", Entry{Cat: Network, Does: "uses a network connection", NoRoundTrip: true}},
+		{"rc.Get", "(*redis.Client).Get", Entry{Cat: Network, Does: "makes a Redis round trip"}}, // a "(T).*" row
+		{"rc.Do", "(*redis.Client).Do", Entry{Cat: Network, Does: "makes a Redis round trip"}},
+		{"log.Fatalf", "log.Fatalf", Entry{Cat: Log, Does: "writes a log line"}},
+		{"fmt.Println", "fmt.Println", Entry{Cat: Stdout, Does: "writes to standard output"}},
 	} {
 		e, name, ok := matchCall(t, info, calls, tc.call)
 		if !ok || e != tc.want || name != tc.name {

@@ -8,7 +8,7 @@ var netRows = []Row{
 	{Pkg: "net", Cat: Network, Does: "dials a connection", Names: []string{
 		"Dial", "DialTimeout", "DialTCP", "DialUDP", "DialUnix", "DialIP",
 	}},
-	{Pkg: "net", Cat: Network, Does: "opens a listener", Names: []string{
+	{Pkg: "net", Cat: Network, Does: "opens a listener", NoRoundTrip: true, Names: []string{
 		"Listen", "ListenPacket", "ListenTCP", "ListenUDP", "ListenUnix", "ListenUnixgram", "ListenIP",
 		"ListenMulticastUDP",
 	}},
@@ -21,30 +21,29 @@ var netRows = []Row{
 		"LookupNS", "LookupPort", "LookupSRV", "LookupTXT",
 	}},
 	{Pkg: "net", Recv: "*Dialer", Cat: Network, Does: "dials a connection", Names: []string{"Dial", "DialContext"}},
-	{Pkg: "net", Recv: "*ListenConfig", Cat: Network, Does: "opens a listener", Names: []string{"Listen", "ListenPacket"}},
-	{Pkg: "net", Recv: "Conn", Cat: Network, Does: "uses a network connection", Names: []string{"Read", "Write"}},
-	{Pkg: "net", Recv: "PacketConn", Cat: Network, Does: "uses a network connection", Names: []string{
+	{Pkg: "net", Recv: "*ListenConfig", Cat: Network, Does: "opens a listener", NoRoundTrip: true, Names: []string{"Listen", "ListenPacket"}},
+	{Pkg: "net", Recv: "Conn", Cat: Network, Does: "uses a network connection", NoRoundTrip: true, Names: []string{"Read", "Write"}},
+	{Pkg: "net", Recv: "PacketConn", Cat: Network, Does: "uses a network connection", NoRoundTrip: true, Names: []string{
 		"ReadFrom", "WriteTo",
 	}},
-	{Pkg: "net", Recv: "*TCPConn", Cat: Network, Does: "uses a network connection", Names: []string{
+	{Pkg: "net", Recv: "*TCPConn", Cat: Network, Does: "uses a network connection", NoRoundTrip: true, Names: []string{
 		"Read", "Write", "ReadFrom", "WriteTo",
 	}},
-	{Pkg: "net", Recv: "*UDPConn", Cat: Network, Does: "uses a network connection", Names: []string{
+	{Pkg: "net", Recv: "*UDPConn", Cat: Network, Does: "uses a network connection", NoRoundTrip: true, Names: []string{
 		"Read", "Write", "ReadFrom", "ReadFromUDP", "ReadFromUDPAddrPort", "ReadMsgUDP",
 		"WriteTo", "WriteToUDP", "WriteToUDPAddrPort", "WriteMsgUDP",
 	}},
-	{Pkg: "net", Recv: "*UnixConn", Cat: Network, Does: "uses a network connection", Names: []string{
+	{Pkg: "net", Recv: "*UnixConn", Cat: Network, Does: "uses a network connection", NoRoundTrip: true, Names: []string{
 		"Read", "Write", "ReadFrom", "ReadFromUnix", "ReadMsgUnix", "WriteTo", "WriteToUnix",
 		"WriteMsgUnix",
 	}},
-	{Pkg: "net", Recv: "*IPConn", Cat: Network, Does: "uses a network connection", Names: []string{
+	{Pkg: "net", Recv: "*IPConn", Cat: Network, Does: "uses a network connection", NoRoundTrip: true, Names: []string{
 		"Read", "Write", "ReadFrom", "ReadFromIP", "WriteTo", "WriteToIP",
 	}},
 
 	// crypto/tls
-	{Pkg: "crypto/tls", Recv: "*Conn", Cat: Network, Does: "uses a network connection", Names: []string{
-		"Read", "Write", "Handshake", "HandshakeContext",
-	}},
+	{Pkg: "crypto/tls", Recv: "*Conn", Cat: Network, Does: "uses a network connection", NoRoundTrip: true, Names: []string{"Read", "Write"}},
+	{Pkg: "crypto/tls", Recv: "*Conn", Cat: Network, Does: "performs a TLS handshake", Names: []string{"Handshake", "HandshakeContext"}},
 	{Pkg: "crypto/tls", Cat: Network, Does: "dials a connection", Names: []string{"Dial", "DialWithDialer"}},
 
 	// net/http, net/smtp

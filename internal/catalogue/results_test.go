@@ -96,7 +96,7 @@ func TestMatchResults(t *testing.T) {
 		stub{"github.com/jackc/pgconn", pgconnStub},
 		stub{"github.com/jackc/pgx/v4", pgxV4Rows},
 	)
-	db := Entry{Database, "queries the database"}
+	db := Entry{Cat: Database, Does: "queries the database"}
 	for _, tc := range []struct {
 		call, name string
 		want       Entry
@@ -108,7 +108,7 @@ func TestMatchResults(t *testing.T) {
 		{"tx.Exec", "p.PgxTX.Exec", db}, // pgx v4 and its pgconn: aliases of v5's
 		{"tx.Query", "p.PgxTX.Query", db},
 		{"tx.QueryRow", "p.PgxTX.QueryRow", db},
-		{"d.Do", "p.Doer.Do", Entry{Network, "makes an HTTP request"}},
+		{"d.Do", "p.Doer.Do", Entry{Cat: Network, Does: "makes an HTTP request"}},
 		{"anon.Begin", "p.Begin", db}, // an unnamed interface
 		{"a.One", "p.Aliased.One", db},
 		{"em.QueryRowContext", "p.DBTX.QueryRowContext", db},

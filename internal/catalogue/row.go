@@ -8,6 +8,12 @@ type Row struct {
 	Names []string // function or method names; "*" alone: every method of Recv
 	Cat   Category
 	Does  string // what the call does, in words; "" for the category's wording
+
+	// NoRoundTrip marks network I/O that waits for no answer from a peer:
+	// reading or writing a connection already open, opening a listener. A
+	// lock around a connection's writes is how its stream is kept whole,
+	// as a file's records are, so io-under-lock does not report it.
+	NoRoundTrip bool
 }
 
 // keys returns the types.Func.FullName of each name of r:

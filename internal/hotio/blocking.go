@@ -42,7 +42,7 @@ func (res Result) Blocks(call *ast.CallExpr) (Blocked, bool) {
 		return Blocked{}, false
 	case t.blocking:
 		b := Blocked{Cats: catalogue.SetOf(t.m.cat)}
-		if t.m.cat.Unbounded() {
+		if t.m.unbounded() {
 			b.Cat, b.Text = t.m.cat, t.m.name+" "+t.m.does
 		}
 		return b, true

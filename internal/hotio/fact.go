@@ -22,9 +22,11 @@ type Fact struct {
 	Chain       []Hop              // calls from this function down to the blocking call
 
 	// Unbounded and UnboundedChain witness the first call of a category
-	// whose latency has no bound (Category.Unbounded) when Cat is not one:
-	// a function that writes a file and then fsyncs has Cat file and
-	// Unbounded sync. Both are empty otherwise.
+	// whose latency has no bound (Category.Unbounded) that the function
+	// makes whenever it runs: through calls none of which is on a branch
+	// (an if, a case). A function that writes a file and then fsyncs has
+	// Cat file and Unbounded sync; one that fsyncs only `if w.syncAlways`
+	// has no Unbounded. UnboundedChain is nil when it would be Chain.
 	Unbounded      catalogue.Category
 	UnboundedChain []Hop
 }
@@ -60,7 +62,7 @@ func (f *Fact) String() string {
 		b.WriteString("; also " + more.String())
 	}
 	if f.Unbounded != catalogue.None {
-		fmt.Fprintf(&b, "; %s", f.Unbounded)
+		fmt.Fprintf(&b, "; always %s", f.Unbounded)
 		writeChain(&b, f.UnboundedChain)
 	}
 	return b.String()

@@ -106,7 +106,9 @@ func TestFactText(t *testing.T) {
 		{"nonblocking", Fact{NonBlocking: true}, "", "nonblocking"},
 		{"every category", Fact{Cat: catalogue.File, Cats: catalogue.SetOf(catalogue.File, catalogue.Stat, catalogue.Sync),
 			Chain: hops("os.WriteFile"), Unbounded: catalogue.Sync, UnboundedChain: hops("a", "(*os.File).Sync")},
-			"os.WriteFile", "blocking(file): os.WriteFile; also sync,stat; sync: a -> (*os.File).Sync"},
+			"os.WriteFile", "blocking(file): os.WriteFile; also sync,stat; always sync: a -> (*os.File).Sync"},
+		{"always the witness", Fact{Cat: catalogue.Network, Cats: catalogue.SetOf(catalogue.Network), Chain: hops("http.Get"),
+			Unbounded: catalogue.Network}, "http.Get", "blocking(network): http.Get; always network"},
 	} {
 		if got := witnessText(&tt.fact); got != tt.witness {
 			t.Errorf("%s: witnessText = %q, want %q", tt.name, got, tt.witness)

@@ -3,6 +3,7 @@ package hotio
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -29,7 +30,10 @@ type unit struct {
 }
 
 // facter computes which functions of the package perform blocking I/O.
-type facter struct{ unit }
+type facter struct {
+	unit
+	branches map[*funcNode]map[*ast.CallExpr]bool // onBranch, per function asked about
+}
 
 // computeFacts decides which functions of the package perform blocking I/O:
 // first the ones with a blocking call of their own, then, round by round,
@@ -37,23 +41,27 @@ type facter struct{ unit }
 // witness is a shortest chain (ties go to the first call in the source),
 // whatever the order of declarations and files; recursion ends because a
 // function is decided once. The same rounds then find the witnesses of
-// unbounded I/O, and every function gets the categories of its callees.
+// unbounded I/O that a function does whenever it runs (through calls that
+// are not on a branch), and every function gets the categories of its
+// callees.
 func (fc *facter) computeFacts() {
 	slow := false
 	for _, n := range fc.g.nodes {
 		fc.scanNode(n)
 		slow = slow || n.slow != nil
 	}
-	fc.decide(func(n *funcNode) (**Fact, *int) { return &n.fact, &n.round })
+	fc.decide(func(n *funcNode) (**Fact, *int) { return &n.fact, &n.round }, nil)
 	if slow {
-		fc.decide(func(n *funcNode) (**Fact, *int) { return &n.slow, &n.slowRound })
+		fc.decide(func(n *funcNode) (**Fact, *int) { return &n.slow, &n.slowRound },
+			func(n *funcNode, e edge) bool { return !fc.onBranch(n, e.call) })
 	}
 	fc.closeCats()
 }
 
 // decide extends the witnesses that slot holds from callees to callers,
-// round by round, until no function is left to decide.
-func (fc *facter) decide(slot func(*funcNode) (**Fact, *int)) {
+// round by round, until no function is left to decide; follow, if not nil,
+// says which edges count.
+func (fc *facter) decide(slot func(*funcNode) (**Fact, *int), follow func(*funcNode, edge) bool) {
 	for round := 1; ; round++ {
 		var decided []*funcNode
 		var facts []*Fact
@@ -62,7 +70,7 @@ func (fc *facter) decide(slot func(*funcNode) (**Fact, *int)) {
 				continue
 			}
 			for _, e := range n.edges {
-				if to, r := slot(e.to); *to != nil && *r < round {
+				if to, r := slot(e.to); *to != nil && *r < round && (follow == nil || follow(n, e)) {
 					facts = append(facts, &Fact{Cat: (*to).Cat, Declared: (*to).Declared,
 						Chain: extend(hop(fc.pass, e.call, e.to.name), (*to).Chain)})
 					decided = append(decided, n)
@@ -132,7 +140,7 @@ func (fc *facter) scanNode(n *funcNode) {
 						if n.fact == nil {
 							n.fact = f
 						}
-						if n.slow == nil {
+						if n.slow == nil && !fc.onBranch(n, call) {
 							n.slow = f.slowWitness()
 						}
 						n.cats |= f.Cats
@@ -151,7 +159,11 @@ func (fc *facter) scanNode(n *funcNode) {
 // callee's chain for a function of another package that carries a fact.
 func (fc *facter) blockingCall(call *ast.CallExpr, ci *callInfo) *Fact {
 	if ci.blocking {
-		return &Fact{Cat: ci.m.cat, Cats: catalogue.SetOf(ci.m.cat), Chain: []Hop{hop(fc.pass, call, ci.m.name)}}
+		f := &Fact{Cat: ci.m.cat, Cats: catalogue.SetOf(ci.m.cat), Chain: []Hop{hop(fc.pass, call, ci.m.name)}}
+		if ci.m.unbounded() {
+			f.Unbounded = ci.m.cat
+		}
+		return f
 	} else if ci.trusted || ci.debug != nil {
 		return nil
 	}
@@ -159,23 +171,83 @@ func (fc *facter) blockingCall(call *ast.CallExpr, ci *callInfo) *Fact {
 		h := hop(fc.pass, call, names.Display(ci.fn))
 		out := &Fact{Cat: f.Cat, Cats: f.Cats.With(f.Cat).Without(fc.s.Disabled), Declared: f.Declared, Chain: extend(h, f.Chain)}
 		if f.Unbounded != catalogue.None && !fc.s.Disabled[f.Unbounded] {
-			out.Unbounded, out.UnboundedChain = f.Unbounded, extend(h, f.UnboundedChain)
+			out.Unbounded = f.Unbounded
+			if f.UnboundedChain != nil {
+				out.UnboundedChain = extend(h, f.UnboundedChain)
+			}
 		}
 		return out
 	}
 	return nil
 }
 
-// slowWitness returns the witness of f's first call of an unbounded
-// category, or nil.
+// onBranch reports whether call, in n's own body, runs only on some branch:
+// in the body of an if or an else, or of a case of a switch or a select.
+// Its conditions, loops and the statements after an early return do not
+// count: a helper that fsyncs after `if err != nil { return err }` fsyncs
+// whenever it runs, one that fsyncs `if w.syncAlways` does not.
+func (fc *facter) onBranch(n *funcNode, call *ast.CallExpr) bool {
+	if fc.branches == nil {
+		fc.branches = map[*funcNode]map[*ast.CallExpr]bool{}
+	}
+	calls, ok := fc.branches[n]
+	if !ok {
+		calls = map[*ast.CallExpr]bool{}
+		fc.branches[n] = calls
+		var visit func(root ast.Node, branch bool)
+		visit = func(root ast.Node, branch bool) {
+			if root == nil {
+				return
+			}
+			ast.Inspect(root, func(x ast.Node) bool {
+				switch x := x.(type) {
+				case *ast.FuncLit:
+					return false // a function of its own
+				case *ast.IfStmt:
+					visit(x.Init, branch)
+					visit(x.Cond, branch)
+					visit(x.Body, true)
+					if x.Else != nil {
+						visit(x.Else, true)
+					}
+					return false
+				case *ast.CaseClause:
+					for _, e := range x.List {
+						visit(e, branch)
+					}
+					for _, st := range x.Body {
+						visit(st, true)
+					}
+					return false
+				case *ast.CommClause:
+					visit(x.Comm, true)
+					for _, st := range x.Body {
+						visit(st, true)
+					}
+					return false
+				case *ast.CallExpr:
+					if branch {
+						calls[x] = true
+					}
+				}
+				return true
+			})
+		}
+		visit(n.body, false)
+	}
+	return calls[call]
+}
+
+// slowWitness returns the witness of the unbounded I/O f's function does
+// whenever it runs, or nil.
 func (f *Fact) slowWitness() *Fact {
 	switch {
-	case f.Cat.Unbounded():
-		return &Fact{Cat: f.Cat, Declared: f.Declared, Chain: f.Chain}
-	case f.Unbounded != catalogue.None:
-		return &Fact{Cat: f.Unbounded, Chain: f.UnboundedChain}
+	case f.Unbounded == catalogue.None:
+		return nil
+	case f.UnboundedChain == nil: // the witness itself
+		return &Fact{Cat: f.Unbounded, Declared: f.Declared, Chain: f.Chain}
 	}
-	return nil
+	return &Fact{Cat: f.Unbounded, Chain: f.UnboundedChain}
 }
 
 // importFact returns the fact of a function of another package, or nil.
@@ -222,8 +294,12 @@ func exportFacts(pass *analysis.Pass, g *graph) {
 		case n.fact != nil:
 			f := *n.fact
 			f.Hot, f.Cats = n.hot, n.cats
-			if n.slow != nil && !f.Cat.Unbounded() {
-				f.Unbounded, f.UnboundedChain = n.slow.Cat, n.slow.Chain
+			f.Unbounded, f.UnboundedChain = catalogue.None, nil
+			if n.slow != nil {
+				f.Unbounded = n.slow.Cat
+				if n.slow.Cat != f.Cat || !slices.Equal(n.slow.Chain, f.Chain) {
+					f.UnboundedChain = n.slow.Chain
+				}
 			}
 			pass.ExportObjectFact(n.obj, &f)
 		}

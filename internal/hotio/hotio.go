@@ -39,7 +39,7 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std, a
 	}
 	r := newResolver(pass)
 	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: res.Used}
-	(&facter{u}).computeFacts()
+	(&facter{unit: u}).computeFacts()
 	if !std {
 		exportFacts(pass, g)
 	}

@@ -24,10 +24,16 @@ type callInfo struct {
 
 // match is a direct blocking call.
 type match struct {
-	cat  catalogue.Category
-	name string // the callee as shown in messages
-	does string // what it does, in words
+	cat         catalogue.Category
+	name        string // the callee as shown in messages
+	does        string // what it does, in words
+	noRoundTrip bool   // network I/O that waits for no answer (catalogue.Row.NoRoundTrip)
 }
+
+// unbounded reports whether the call waits with no bound the caller
+// controls: a round trip, a process, an fsync (Category.Unbounded), not a
+// read or write on a connection already open.
+func (m match) unbounded() bool { return m.cat.Unbounded() && !m.noRoundTrip }
 
 // matcher decides whether a call blocks by itself: a catalogue row, a
 // configured blocking function, or a writer-dependent call on a file or a
@@ -76,7 +82,7 @@ func (m *matcher) direct(call *ast.CallExpr, fn *types.Func) (_ match, ok, trust
 		return m.enabled(match{cat: cat, name: names.Display(fn), does: cat.Does()})
 	}
 	if e, name, ok := catalogue.Match(m.pass.TypesInfo, call, fn); ok {
-		return m.enabled(match{cat: e.Cat, name: name, does: e.Does})
+		return m.enabled(match{cat: e.Cat, name: name, does: e.Does, noRoundTrip: e.NoRoundTrip})
 	}
 	if rule, ok := catalogue.LookupWriterFunc(full); ok {
 		for _, i := range rule.Args {
@@ -165,7 +171,7 @@ func (m *matcher) stdStream(e ast.Expr, depth int) string {
 func classMatch(class catalogue.Class, cat catalogue.Category, name string) (match, bool) {
 	switch class {
 	case catalogue.ClassConn:
-		return match{cat: catalogue.Network, name: name, does: "does I/O on a network connection"}, true
+		return match{cat: catalogue.Network, name: name, does: "does I/O on a network connection", noRoundTrip: true}, true
 	case catalogue.ClassFile:
 		if cat == catalogue.Encode {
 			return match{cat: cat, name: name, does: "encodes straight to a file"}, true
