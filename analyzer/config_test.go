@@ -42,6 +42,8 @@ var optionCases = []struct {
 		map[string]string{"disable": "log,stat"}, false},
 	{"config/errorpaths", analyzer.Config{ErrorPaths: true},
 		map[string]string{"error-paths": "true"}, false},
+	{"lockio/disabled", analyzer.Config{Disable: []string{"io-under-lock"}},
+		map[string]string{"disable": "io-under-lock"}, false},
 	{"hygiene/nodefer", analyzer.Config{Disable: []string{"defer-in-loop"}},
 		map[string]string{"disable": "defer-in-loop"}, true},
 	{"hygiene/noreopen", analyzer.Config{Disable: []string{"reopen-in-loop"}},

@@ -14,11 +14,13 @@ import (
 	"github.com/iohotpath/iohotpath/internal/directives"
 	"github.com/iohotpath/iohotpath/internal/hotio"
 	"github.com/iohotpath/iohotpath/internal/hygiene"
+	"github.com/iohotpath/iohotpath/internal/lockio"
 )
 
-// run analyses one package: its settings, its directives, each rule, then
-// the ignores and the directives that applied to nothing, reported in a
-// deterministic order.
+// run analyses one package: its settings, its directives, the calls made
+// under a lock, each rule (io-under-lock asks hot-io what those calls do),
+// then the ignores and the directives that applied to nothing, reported in
+// a deterministic order.
 func run(pass *analysis.Pass, loader *config.Loader) error {
 	std := isStd(pass)
 	s, err := loader.For(packageDir(pass), std)
@@ -26,8 +28,10 @@ func run(pass *analysis.Pass, loader *config.Loader) error {
 		return err
 	}
 	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
-	hot := hotio.Run(pass, s, dirs, std, false)
-	findings := slices.Concat(hot.Diags, hygiene.Check(pass, hygiene.Options{
+	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO, Tests: s.IncludeTests})
+	hot := hotio.Run(pass, s, dirs, std, held.Any())
+	hotDiags, underLock := lockio.Check(pass, held, hot)
+	findings := slices.Concat(hotDiags, underLock, hygiene.Check(pass, hygiene.Options{
 		Defer: !s.NoDefer, Reopen: !s.NoReopen, Tests: s.IncludeTests}))
 	findings = dirs.Suppress(findings, hot.Used)
 	stale := dirs.Misuse(hot.Used, func(pos token.Pos) bool {

@@ -36,12 +36,13 @@ type Config struct {
 	// included.
 	NonBlocking []string `json:"nonblocking" yaml:"nonblocking"`
 	// Disable turns off categories (file, sync, stat, log, stdout, encode,
-	// network, database, process) and the loop-hygiene rules
-	// (defer-in-loop, reopen-in-loop).
+	// network, database, process) and the rules that hold in all code
+	// (io-under-lock, defer-in-loop, reopen-in-loop).
 	Disable []string `json:"disable" yaml:"disable"`
 	// ErrorPaths reports blocking I/O in error-exit blocks too.
 	ErrorPaths bool `json:"error-paths" yaml:"error-paths"`
-	// IncludeTests runs the loop-hygiene rules on _test.go files too.
+	// IncludeTests runs the rules that hold in all code on _test.go files
+	// too.
 	IncludeTests bool `json:"include-tests" yaml:"include-tests"`
 }
 
@@ -51,6 +52,7 @@ type Settings struct {
 	Blocking     map[string]catalogue.Category // names.UserKey -> category
 	NonBlocking  map[string]bool               // names.UserKey
 	Disabled     [catalogue.NumCategories]bool
+	NoLockIO     bool // io-under-lock is off
 	NoDefer      bool // defer-in-loop is off
 	NoReopen     bool // reopen-in-loop is off
 	ErrorPaths   bool
@@ -68,7 +70,7 @@ func (s *Settings) DisablesAnything() bool {
 			return true
 		}
 	}
-	return s.NoDefer || s.NoReopen
+	return s.NoLockIO || s.NoDefer || s.NoReopen
 }
 
 // Error is a problem with one option, located in a file when it came from
@@ -187,6 +189,8 @@ func addNonBlocking(s *Settings, n string) error {
 
 func addDisable(s *Settings, d string) error {
 	switch d = strings.TrimSpace(d); d {
+	case rules.IOUnderLock:
+		s.NoLockIO = true
 	case rules.DeferInLoop:
 		s.NoDefer = true
 	case rules.ReopenInLoop:

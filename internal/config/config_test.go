@@ -17,7 +17,7 @@ func TestConfigFileErrors(t *testing.T) {
 		{"malformed name", "blocking:\n  - os..Open\n", "x.yml:2: blocking: malformed function name \"os..Open\""},
 		{"malformed method", "nonblocking: [\"(*os.File.Write\"]\n", "x.yml:1: nonblocking: malformed function name \"(*os.File.Write\": no closing parenthesis"},
 		{"bad category", "blocking: [os.Open=disk]\n", "x.yml:1: blocking: unknown category \"disk\" in \"os.Open=disk\""},
-		{"bad disable", "disable: [logs]\n", "x.yml:1: disable: unknown category or rule \"logs\" (want one of file, sync, stat, log, stdout, encode, network, database, process, defer-in-loop, reopen-in-loop)"},
+		{"bad disable", "disable: [logs]\n", "x.yml:1: disable: unknown category or rule \"logs\" (want one of file, sync, stat, log, stdout, encode, network, database, process, io-under-lock, defer-in-loop, reopen-in-loop)"},
 		{"wrong type", "funcs: 3\n", "x.yml:1: funcs: want a list of strings"},
 		{"wrong bool", "error-paths: maybe\n", "x.yml:1: error-paths: want true or false"},
 		{"not a mapping", "- funcs\n", "x.yml:1: want a mapping of option names to values"},

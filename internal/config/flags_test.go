@@ -24,7 +24,7 @@ func TestFlagSetValidates(t *testing.T) {
 		{"blocking", "os.Open=disk", `blocking: unknown category "disk" in "os.Open=disk" (want one of file, sync, stat, log, stdout, encode, network, database, process)`},
 		{"blocking", "os..Open", `blocking: malformed function name "os..Open": empty name between dots`},
 		{"nonblocking", "nodot", `nonblocking: malformed function name "nodot"`},
-		{"disable", "logs", `disable: unknown category or rule "logs" (want one of file, sync, stat, log, stdout, encode, network, database, process, defer-in-loop, reopen-in-loop)`},
+		{"disable", "logs", `disable: unknown category or rule "logs" (want one of file, sync, stat, log, stdout, encode, network, database, process, io-under-lock, defer-in-loop, reopen-in-loop)`},
 		{"error-paths", "maybe", `error-paths: want true or false, got "maybe"`},
 	} {
 		t.Run(tc.flag+"="+tc.value, func(t *testing.T) {

@@ -106,7 +106,7 @@ var Options = []Option{
 		Key: "disable", Arg: "X,…", Kind: List,
 		Usage: "comma-separated categories (" + strings.Join(catalogue.Names(), ",") + ") or rules (" +
 			strings.Join(rules.Switchable, ",") + ") to turn off",
-		Doc: "categories (" + codeList(catalogue.Names()) + ") or loop-hygiene rules (" +
+		Doc: "categories (" + codeList(catalogue.Names()) + ") or rules that hold in all code (" +
 			codeList(rules.Switchable) + ") to turn off",
 		Short:       "categories or rules to turn off",
 		DefaultNote: "(everything on)",
@@ -126,9 +126,9 @@ var Options = []Option{
 	},
 	{
 		Key: "include-tests", Kind: Bool,
-		Usage:   "also run loop-hygiene rules on _test.go files",
-		Doc:     "also run the loop-hygiene rules (" + codeList(rules.Switchable) + ") on `_test.go` files",
-		Short:   "loop hygiene on _test.go files too",
+		Usage:   "also run io-under-lock and the loop-hygiene rules on _test.go files",
+		Doc:     "also run the rules that hold in all code (" + codeList(rules.Switchable) + ") on `_test.go` files",
+		Short:   "all-code rules on _test.go files too",
 		Example: []string{"false"},
 		flag:    func(c *Config) *bool { return &c.IncludeTests },
 		apply:   func(s *Settings, v bool) { s.IncludeTests = v },

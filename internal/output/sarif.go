@@ -34,6 +34,10 @@ var fullDescriptions = map[string]string{
 		"database or process I/O) in code that runs once per unit of work (a hot function or a hot loop), " +
 		"made directly or through the functions it calls, in this package or another. Its latency multiplies " +
 		"with the load; open files once, batch, or hand the work to a background writer.",
+	rules.IOUnderLock: "A call that makes a network round trip, queries a database, runs a process or fsyncs " +
+		"(directly or through the functions it calls, in this package or another) while a sync.Mutex or " +
+		"sync.RWMutex is held on every path to it: every goroutine that needs the lock waits for the I/O. " +
+		"Copy what the call needs, unlock, then call.",
 	rules.DeferInLoop: "A defer directly in a loop body runs only when the function returns, so what it " +
 		"releases piles up over the iterations; release it in the loop body or move the body into a function.",
 	rules.ReopenInLoop: "A file whose path does not change in the loop is opened and closed on every " +

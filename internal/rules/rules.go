@@ -6,6 +6,7 @@ package rules
 // Rule ids.
 const (
 	HotIO        = "hot-io"
+	IOUnderLock  = "io-under-lock"
 	DeferInLoop  = "defer-in-loop"
 	ReopenInLoop = "reopen-in-loop"
 	Directive    = "directive"
@@ -20,6 +21,7 @@ type Rule struct {
 // All lists the rules in the order the docs present them.
 var All = []Rule{
 	{HotIO, "blocking I/O on a hot path"},
+	{IOUnderLock, "network, database, process or fsync I/O while a mutex is held"},
 	{DeferInLoop, "a defer directly in a loop body runs only when the function returns"},
 	{ReopenInLoop, "the same file opened on every iteration of a loop"},
 	{Directive, "a malformed, misplaced or stale iohotpath directive"},
@@ -27,7 +29,7 @@ var All = []Rule{
 
 // Switchable lists the rules that -disable can turn off (hot-io is turned
 // off by category, directive problems never).
-var Switchable = []string{DeferInLoop, ReopenInLoop}
+var Switchable = []string{IOUnderLock, DeferInLoop, ReopenInLoop}
 
 // URL is the page documenting rule id.
 func URL(id string) string {

@@ -1,0 +1,101 @@
+package lockio
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/hotio"
+	"github.com/iohotpath/iohotpath/internal/rules"
+)
+
+// Check decides which of the calls made under a lock are findings, with
+// what hot-io knows of them. A call hot-io reports keeps its one finding,
+// whose message now says which lock is held; any other call that reaches
+// I/O of an unbounded category (a round trip, a process, an fsync) is an
+// io-under-lock finding, unless every lock held serialises an operation
+// (Held.Serializes). It returns hot-io's findings, so amended, and its
+// own.
+func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags []analysis.Diagnostic) {
+	if !held.Any() {
+		return hot.Diags, nil
+	}
+	reported := map[token.Pos]int{} // hot-io findings by the position of their call
+	for i, d := range hot.Diags {
+		if d.Category == rules.HotIO {
+			reported[d.Pos] = i
+		}
+	}
+	hotDiags = slices.Clone(hot.Diags)
+	for call, locks := range held.calls {
+		if _, lit := call.Fun.(*ast.FuncLit); lit {
+			continue // its body was analysed under the lock, call by call
+		}
+		b, ok := hot.Blocks(call)
+		if !ok {
+			continue
+		}
+		if i, ok := reported[call.Pos()]; ok && hot.Diags[i].End == call.End() {
+			lk := strongest(locks) // in hot code every lock counts: it is taken per unit of work
+			hotDiags[i].Message += "; " + heldClause(lk, where(pass, lk.Pos))
+			continue
+		}
+		if b.Cat == catalogue.None {
+			continue // bounded I/O outside hot code: a lock keeps the records whole
+		}
+		locks = slices.DeleteFunc(slices.Clone(locks), held.Serializes)
+		if len(locks) == 0 {
+			continue // waiting for the operation is what the lock is for
+		}
+		lk := strongest(locks)
+		at := where(pass, lk.Pos)
+		diags = append(diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.IOUnderLock,
+			Message: fmt.Sprintf("%s %s; %s waits for %s; copy what you need, unlock, then call",
+				b.Text, whileHeld(lk, at), waiters(lk), b.Cat.Waits()),
+			Related: b.Related})
+	}
+	return hotDiags, diags
+}
+
+// strongest is the lock a message names: a lock taken for writing before
+// one taken for reading, else the first taken.
+func strongest(locks []Lock) Lock {
+	for _, l := range locks {
+		if !l.Read {
+			return l
+		}
+	}
+	return locks[0]
+}
+
+// where is the position of a lock call as messages show it: cache.go:41.
+func where(pass *analysis.Pass, pos token.Pos) string {
+	p := pass.Fset.PositionFor(pos, false)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// whileHeld: "while c.mu is held (locked at cache.go:41)".
+func whileHeld(l Lock, at string) string {
+	if l.Read {
+		return fmt.Sprintf("while %s is read-locked (locked at %s)", l.Name, at)
+	}
+	return fmt.Sprintf("while %s is held (locked at %s)", l.Name, at)
+}
+
+// waiters is who waits behind l.
+func waiters(l Lock) string {
+	if l.Read {
+		return "every writer of " + l.Name + ", and every reader after it,"
+	}
+	return "every goroutine that needs " + l.Name
+}
+
+// heldClause is what a hot-io finding adds when its call runs under l.
+func heldClause(l Lock, at string) string {
+	return fmt.Sprintf("it runs %s, so %s waits too", whileHeld(l, at), waiters(l))
+}

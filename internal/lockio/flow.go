@@ -1,0 +1,284 @@
+package lockio
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+)
+
+// entry is a lock held at a point of a function.
+type entry struct {
+	key      string
+	name     string
+	owner    string    // for a field lock, the key of the value holding it (lockRef.field)
+	class    string    // for a field lock, the field
+	pos      token.Pos // the Lock or RLock call that took it
+	read     bool      // taken with RLock
+	deferred bool      // its unlock is deferred: it is held until the function returns
+}
+
+// state is the locks held on every path to a point, sorted by key. A
+// block not reached yet has no state (reached is false in flow).
+type state []entry
+
+// meet is the locks held in both a and b: the earlier lock call names a
+// lock taken on both paths, read if either path took it for reading, and
+// deferred only if both deferred its unlock.
+func meet(a, b state) state {
+	var out state
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].key < b[j].key:
+			i++
+		case a[i].key > b[j].key:
+			j++
+		default:
+			e := a[i]
+			if b[j].pos < e.pos {
+				e.pos, e.name = b[j].pos, b[j].name
+			}
+			e.read = a[i].read || b[j].read
+			e.deferred = a[i].deferred && b[j].deferred
+			out = append(out, e)
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// with returns s holding ref, taken at pos; a lock already held stays as
+// it was taken first.
+func (s state) with(ref lockRef, pos token.Pos, read bool) state {
+	i, found := slices.BinarySearchFunc(s, ref.key, func(e entry, k string) int { return cmp.Compare(e.key, k) })
+	if found {
+		return s
+	}
+	e := entry{key: ref.key, name: ref.name, pos: pos, read: read}
+	e.owner, e.class, _ = ref.field()
+	return slices.Insert(slices.Clone(s), i, e)
+}
+
+// without returns s without the lock of key.
+func (s state) without(key string) state {
+	i, found := slices.BinarySearchFunc(s, key, func(e entry, k string) int { return cmp.Compare(e.key, k) })
+	if !found {
+		return s
+	}
+	return slices.Delete(slices.Clone(s), i, i+1)
+}
+
+// deferring returns s with the unlock of key deferred.
+func (s state) deferring(key string) state {
+	i, found := slices.BinarySearchFunc(s, key, func(e entry, k string) int { return cmp.Compare(e.key, k) })
+	if !found || s[i].deferred {
+		return s
+	}
+	out := slices.Clone(s)
+	out[i].deferred = true
+	return out
+}
+
+// atReturn is the locks of s still held when the function returns: those
+// whose unlock is deferred.
+func (s state) atReturn() state {
+	var out state
+	for _, e := range s {
+		if e.deferred {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// flow computes, for one function body, the locks held on every path to
+// each of its calls, and records the calls made while some lock is held.
+type flow struct {
+	f    *finder
+	rec  bool // second pass: record the calls
+	lits map[*ast.FuncLit]bool
+}
+
+// body analyses a function body entered with the locks of entry held: a
+// forward dataflow over its control-flow graph, intersecting at joins,
+// then one pass over the blocks with their final states to record calls.
+func (f *finder) body(body *ast.BlockStmt, entryState state) {
+	g := cfg.New(body, func(call *ast.CallExpr) bool { return !catalogue.IsNoReturn(f.info, call) })
+	in := make([]state, len(g.Blocks))
+	reached := make([]bool, len(g.Blocks))
+	in[0], reached[0] = entryState, true
+	fl := &flow{f: f}
+	for changed := true; changed; {
+		changed = false
+		for _, b := range g.Blocks {
+			if !reached[b.Index] {
+				continue
+			}
+			out := fl.block(b, in[b.Index])
+			for _, s := range b.Succs {
+				switch {
+				case !reached[s.Index]:
+					in[s.Index], reached[s.Index], changed = out, true, true
+				default:
+					if m := meet(in[s.Index], out); !slices.Equal(m, in[s.Index]) {
+						in[s.Index], changed = m, true
+					}
+				}
+			}
+		}
+	}
+	fl.rec = true
+	for _, b := range g.Blocks {
+		if reached[b.Index] {
+			fl.block(b, in[b.Index])
+		}
+	}
+}
+
+// block runs the statements and expressions of b from state s.
+func (fl *flow) block(b *cfg.Block, s state) state {
+	for _, n := range b.Nodes {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			// The call runs on another goroutine, which does not hold the
+			// lock; its function and arguments are evaluated here.
+			s = fl.exprs(s, n.Call.Args...)
+			if sel, ok := astutil.Unparen(n.Call.Fun).(*ast.SelectorExpr); ok {
+				s = fl.exprs(s, sel.X)
+			}
+		case *ast.DeferStmt:
+			s = fl.deferStmt(n, s)
+		default:
+			s = fl.node(n, s)
+		}
+	}
+	return s
+}
+
+func (fl *flow) exprs(s state, es ...ast.Expr) state {
+	for _, e := range es {
+		s = fl.node(e, s)
+	}
+	return s
+}
+
+// node runs the calls of one statement or expression in source order: lock
+// operations change s, a function literal called on the spot runs with s,
+// other literals run later and are not entered, and every other call made
+// with a lock held is recorded.
+func (fl *flow) node(n ast.Node, s state) state {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // runs when called, not here
+		case *ast.AssignStmt:
+			if fl.rec {
+				fl.f.updates(s, n.Lhs...)
+			}
+		case *ast.IncDecStmt:
+			if fl.rec {
+				fl.f.updates(s, n.X)
+			}
+		case *ast.CallExpr:
+			if fl.rec && fl.f.isBuiltin(n) && len(n.Args) > 0 {
+				fl.f.updates(s, n.Args[0]) // delete(c.m, k), clear(c.m)
+			}
+			if lit, ok := astutil.Unparen(n.Fun).(*ast.FuncLit); ok {
+				s = fl.exprs(s, n.Args...)
+				s = fl.callLit(lit, s)
+				return false
+			}
+			if ref, o, ok := fl.f.locks.lockCall(n); ok {
+				if ref.root != nil && fl.f.fresh[ref.root] {
+					return false // a value the function is still building: nobody waits
+				}
+				switch o {
+				case acquire, racquire:
+					s = s.with(ref, n.Pos(), o == racquire)
+				case release:
+					s = s.without(ref.key)
+				}
+				return false
+			}
+			if fl.rec && len(s) > 0 && !fl.f.isBuiltin(n) {
+				fl.f.record(n, s)
+			}
+		}
+		return true
+	})
+	return s
+}
+
+// callLit runs a function literal called where it is written. Its body
+// runs with the locks of s held (until it returns, so its own deferred
+// calls run under them too); afterwards the locks it unlocks are released.
+func (fl *flow) callLit(lit *ast.FuncLit, s state) state {
+	if fl.rec {
+		entry := make(state, len(s))
+		for i, e := range s {
+			e.deferred = true // still held when the literal returns
+			entry[i] = e
+		}
+		fl.f.done[lit] = true
+		fl.f.body(lit.Body, entry)
+	}
+	for _, key := range fl.f.unlocks(lit) {
+		s = s.without(key)
+	}
+	return s
+}
+
+// deferStmt notes a deferred unlock, and records a deferred call that runs
+// while locks whose unlocks were deferred before it are still held (the
+// deferred calls run last in, first out).
+func (fl *flow) deferStmt(d *ast.DeferStmt, s state) state {
+	call := d.Call
+	if ref, o, ok := fl.f.locks.lockCall(call); ok {
+		if o == release {
+			s = s.deferring(ref.key)
+		}
+		return s
+	}
+	if lit, ok := astutil.Unparen(call.Fun).(*ast.FuncLit); ok {
+		for _, key := range fl.f.unlocks(lit) {
+			s = s.deferring(key)
+		}
+		return fl.exprs(s, call.Args...)
+	}
+	s = fl.exprs(s, call.Args...)
+	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		s = fl.exprs(s, sel.X)
+	}
+	if held := s.atReturn(); fl.rec && len(held) > 0 && !fl.f.isBuiltin(call) {
+		fl.f.record(call, held)
+	}
+	return s
+}
+
+// unlocks returns the keys of the locks a function literal unlocks in its
+// own body, not deferred (a deferred unlock in it releases its own lock).
+func (f *finder) unlocks(lit *ast.FuncLit) []string {
+	if keys, ok := f.litUnlocks[lit]; ok {
+		return keys
+	}
+	var keys []string
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
+			return false
+		case *ast.CallExpr:
+			if ref, o, ok := f.locks.lockCall(n); ok && o == release {
+				keys = append(keys, ref.key)
+			}
+		}
+		return true
+	})
+	f.litUnlocks[lit] = keys
+	return keys
+}

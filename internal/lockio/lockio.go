@@ -1,0 +1,273 @@
+// Package lockio is the io-under-lock rule: blocking I/O made while a
+// sync.Mutex or sync.RWMutex is held, which makes every goroutine that
+// needs the lock wait for the I/O.
+//
+// Find is the lock analysis. For each function that takes a lock, a
+// forward dataflow over its control-flow graph (golang.org/x/tools/go/cfg)
+// computes the set of locks held on every path to each call, intersecting
+// at joins: a lock taken on some paths only is not held. A lock is a
+// variable or a field path (c.mu, the mutex a struct embeds in c.Lock());
+// Unlock or RUnlock of the same path releases it, a deferred unlock keeps
+// it held to the end of the function. A function literal called where it is
+// written runs under the locks held there; code started with go does not.
+//
+// Check asks the hot-io rule which of those calls block: a call hot-io
+// reports gets the lock in its message, and any other call that reaches
+// network, database, process or fsync I/O, directly or through functions
+// of any package (facts carry every category a function reaches), is an
+// io-under-lock finding:
+//
+//	c.mu.Lock()
+//	defer c.mu.Unlock()
+//	resp, err := c.http.Do(req) // reported: every reader of c waits for the round trip
+//
+// The fix copies what the call needs, unlocks, and then calls. File
+// writes, logging and the other bounded categories under a lock are the
+// usual way to keep records whole, and are reported only in hot code.
+package lockio
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Options selects what Find looks at.
+type Options struct {
+	On    bool // the rule is on
+	Tests bool // also look at _test.go files
+}
+
+// Held is the calls of a package made while a lock is held on every path
+// to them.
+type Held struct {
+	calls  map[*ast.CallExpr][]Lock
+	guards map[string]bool // field locks under which some code updates a field next to them
+}
+
+// Lock is a lock held at a call.
+type Lock struct {
+	Name string    // as the code names it: c.mu
+	Pos  token.Pos // the Lock or RLock call that took it
+	Read bool      // taken with RLock: only writers wait
+
+	class string // the mutex field, for a field lock
+}
+
+// Serializes reports whether l is a mutex field under which no code of
+// the package updates the fields next to it (db.cmtx, "compactions and
+// deletions don't run simultaneously"): it serialises an operation rather
+// than guarding data, and whoever takes it is there to wait for that
+// operation. A lock in a variable never is one.
+func (h *Held) Serializes(l Lock) bool { return l.class != "" && !h.guards[l.class] }
+
+// Any reports whether some call is made while a lock is held.
+func (h *Held) Any() bool { return len(h.calls) > 0 }
+
+// At returns the locks held at call, in the order they were taken.
+func (h *Held) At(call *ast.CallExpr) []Lock { return h.calls[call] }
+
+// finder is one run of Find.
+type finder struct {
+	info       *types.Info
+	locks      *locks
+	held       *Held
+	done       map[*ast.FuncLit]bool     // literals analysed where they are called
+	litUnlocks map[*ast.FuncLit][]string // cache of unlocks
+	fresh      map[*types.Var]bool       // local variables holding a value their function creates
+}
+
+// Find returns the calls of the package made while a lock is held. The
+// analyzer calling it must require inspect.Analyzer.
+func Find(pass *analysis.Pass, opts Options) *Held {
+	h := &Held{calls: map[*ast.CallExpr][]Lock{}, guards: map[string]bool{}}
+	if !opts.On {
+		return h
+	}
+	f := &finder{info: pass.TypesInfo, locks: newLocks(pass.TypesInfo), held: h,
+		done: map[*ast.FuncLit]bool{}, litUnlocks: map[*ast.FuncLit][]string{}}
+	fns := f.lockingFuncs(pass, opts.Tests)
+	if len(fns) > 0 {
+		f.fresh = freshVars(pass)
+	}
+	for _, fn := range fns {
+		switch fn := fn.(type) {
+		case *ast.FuncDecl:
+			f.body(fn.Body, nil)
+		case *ast.FuncLit:
+			if !f.done[fn] { // else analysed where its enclosing function calls it
+				f.body(fn.Body, nil)
+			}
+		}
+	}
+	return h
+}
+
+// lockingFuncs returns the function declarations and literals that take a
+// lock in their own body, outermost first. Methods that close, stop or
+// shut down their value are left out: they run once, at the end, and the
+// goroutines they make wait are going away too.
+func (f *finder) lockingFuncs(pass *analysis.Pass, tests bool) []ast.Node {
+	var fns []ast.Node
+	for file := range pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().Children() {
+		if !tests && strings.HasSuffix(pass.Fset.PositionFor(file.Node().Pos(), false).Filename, "_test.go") {
+			continue
+		}
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			if !f.locks.isAcquire(cur.Node().(*ast.CallExpr)) {
+				continue
+			}
+			if isClosing(cur) {
+				continue
+			}
+			for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				if len(fns) == 0 || fns[len(fns)-1] != fn.Node() {
+					fns = append(fns, fn.Node())
+				}
+				break
+			}
+		}
+	}
+	slices.SortFunc(fns, func(a, b ast.Node) int { return int(a.Pos() - b.Pos()) })
+	return slices.Compact(fns)
+}
+
+// freshVars returns the local variables assigned once, from a value
+// created there: &T{...}, T{...}, new(T). A lock in such a value
+// (c := &client{...}; c.mu.Lock()) is taken while the function builds it:
+// nobody else holds it or waits for it yet.
+func freshVars(pass *analysis.Pass) map[*types.Var]bool {
+	fresh := map[*types.Var]bool{}
+	count := map[*types.Var]int{}
+	note := func(lhs, rhs ast.Expr) {
+		id, ok := astutil.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if !ok || v.Parent() == nil || v.Parent() == pass.Pkg.Scope() {
+			return
+		}
+		count[v]++
+		fresh[v] = count[v] == 1 && rhs != nil && isCreation(pass.TypesInfo, rhs)
+		if rhs == nil {
+			count[v]++ // a second assignment, whatever comes
+		}
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range ins.PreorderSeq((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				var rhs ast.Expr
+				if len(n.Lhs) == len(n.Rhs) {
+					rhs = n.Rhs[i]
+				}
+				note(l, rhs)
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				var rhs ast.Expr
+				if len(n.Names) == len(n.Values) {
+					rhs = n.Values[i]
+				}
+				note(id, rhs)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				note(n.X, nil) // its address is taken: it may change anywhere
+			}
+		}
+	}
+	return fresh
+}
+
+// isCreation reports whether e creates a new value: &T{...}, T{...},
+// new(T).
+func isCreation(info *types.Info, e ast.Expr) bool {
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, lit := astutil.Unparen(x.X).(*ast.CompositeLit)
+		return x.Op == token.AND && lit
+	case *ast.CallExpr:
+		id, ok := astutil.Unparen(x.Fun).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		b, ok := info.Uses[id].(*types.Builtin)
+		return ok && b.Name() == "new"
+	}
+	return false
+}
+
+// isClosing reports whether cur is in a function declaration named Close,
+// Stop or Shutdown (whatever the case of the first letter).
+func isClosing(cur inspector.Cursor) bool {
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		switch strings.ToLower(decl.Node().(*ast.FuncDecl).Name.Name) {
+		case "close", "stop", "shutdown":
+			return true
+		}
+	}
+	return false
+}
+
+// record notes that call is made with the locks of s held.
+func (f *finder) record(call *ast.CallExpr, s state) {
+	locks := make([]Lock, len(s))
+	for i, e := range s {
+		locks[i] = Lock{Name: e.name, Pos: e.pos, Read: e.read, class: e.class}
+	}
+	slices.SortStableFunc(locks, func(a, b Lock) int { return int(a.Pos - b.Pos) })
+	f.held.calls[call] = locks
+}
+
+// updates notes the field locks of s that guard data: those whose holder's
+// other fields the expressions es (assigned, incremented, deleted from)
+// update.
+func (f *finder) updates(s state, es ...ast.Expr) {
+	if len(s) == 0 {
+		return
+	}
+	for _, e := range es {
+		ast.Inspect(e, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if selection := f.info.Selections[sel]; selection == nil || selection.Kind() != types.FieldVal {
+				return true
+			}
+			if holder, ok := f.locks.ref(sel.X); ok {
+				// Of the holder's locks held, the one taken last guards it:
+				// fs.syncMu.Lock(); fs.mu.Lock(); fs.dirty++ is fs.mu's.
+				var inner *entry
+				for i, l := range s {
+					if l.class != "" && l.owner == holder.key && (inner == nil || l.pos > inner.pos) {
+						inner = &s[i]
+					}
+				}
+				if inner != nil {
+					f.held.guards[inner.class] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// isBuiltin reports whether call is a conversion or a call of a built-in
+// function (len, append, delete): never I/O, not worth recording.
+func (f *finder) isBuiltin(call *ast.CallExpr) bool {
+	tv := f.info.Types[call.Fun]
+	return tv.IsType() || tv.IsBuiltin()
+}
