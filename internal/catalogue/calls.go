@@ -18,6 +18,7 @@ var noReturn = set(
 	Row{Pkg: "log", Recv: "*Logger", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
 	Row{Pkg: "testing", Recv: "*common", Names: []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}},
 	Row{Pkg: "go.uber.org/zap", Recv: "*Logger", Names: []string{"Fatal", "Panic"}},
+	Row{Pkg: "google.golang.org/grpc/grpclog", Names: []string{"Fatal", "Fatalf", "Fatalln"}},
 	Row{Pkg: "go.uber.org/zap", Recv: "*SugaredLogger", Names: []string{"Fatal", "Fatalf", "Fatalw", "Fatalln", "Panic", "Panicf", "Panicw", "Panicln"}},
 	Row{Pkg: "github.com/sirupsen/logrus", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
 	Row{Pkg: "github.com/sirupsen/logrus", Recv: "*Logger", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},

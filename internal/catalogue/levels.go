@@ -174,6 +174,10 @@ var alarmLogs = map[string]bool{
 	"k8s.io/klog/v2.Errorf":                       true,
 	"k8s.io/klog/v2.ErrorS":                       true,
 	"(github.com/go-logr/logr.Logger).Error":      true,
+	"google.golang.org/grpc/grpclog.Warning":      true,
+	"google.golang.org/grpc/grpclog.Warningf":     true,
+	"google.golang.org/grpc/grpclog.Error":        true,
+	"google.golang.org/grpc/grpclog.Errorf":       true,
 }
 
 // alarmBinders bind a warning-or-above level to the logger or event they

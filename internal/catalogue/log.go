@@ -70,6 +70,12 @@ var logRows = []Row{
 	}},
 	{Pkg: "github.com/rs/zerolog", Recv: "Logger", Cat: Log, Does: "writes a log record", Names: []string{"Write"}},
 
+	// grpc's logger (the default writes to standard error, unbuffered)
+	{Pkg: "google.golang.org/grpc/grpclog", Cat: Log, Does: "writes a log record", Names: []string{
+		"Info", "Infof", "Infoln", "Warning", "Warningf", "Warningln",
+		"Error", "Errorf", "Errorln", "Fatal", "Fatalf", "Fatalln",
+	}},
+
 	// klog
 	{Pkg: "k8s.io/klog/v2", Cat: Log, Does: "writes a log record", Names: []string{
 		"Info", "Infof", "Infoln", "InfoDepth", "InfofDepth", "InfolnDepth",
