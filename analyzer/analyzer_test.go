@@ -65,6 +65,15 @@ func TestAdvice(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "advice")
 }
 
+// TestPresets: -hot=http,grpc makes handlers and service methods hot by
+// their kind; their one query or upstream call is not reported, a query
+// per item is; look-alikes stay silent; markers and -funcs keep their
+// meaning.
+func TestPresets(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Hot: []string{"http", "grpc"}, Funcs: []string{"^Listed$"}})
+	analysistest.Run(t, testdata, a, "presets/httpsvc", "presets/grpcsvc")
+}
+
 // TestFuncsSkipTests: -funcs makes test code hot only with -include-tests.
 func TestFuncsSkipTests(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{Funcs: []string{"Handle$"}}), "offpath/tests")

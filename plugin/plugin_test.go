@@ -63,6 +63,7 @@ func TestNewValid(t *testing.T) {
 func TestDecode(t *testing.T) {
 	got, err := register.DecodeSettings[analyzer.Config](map[string]any{
 		"funcs":         []any{"Handle$"},
+		"hot":           []any{"http", "grpc"},
 		"blocking":      []any{"example.com/audit.(*Log).Write=log"},
 		"nonblocking":   []any{"example.com/fastlog.Printf"},
 		"disable":       []any{"stdout"},
@@ -74,6 +75,7 @@ func TestDecode(t *testing.T) {
 	}
 	want := analyzer.Config{
 		Funcs:        []string{"Handle$"},
+		Hot:          []string{"http", "grpc"},
 		Blocking:     []string{"example.com/audit.(*Log).Write=log"},
 		NonBlocking:  []string{"example.com/fastlog.Printf"},
 		Disable:      []string{"stdout"},
@@ -83,14 +85,14 @@ func TestDecode(t *testing.T) {
 	if !equalConfig(got, want) {
 		t.Errorf("decoded %+v, want %+v", got, want)
 	}
-	if keys := strings.Join(config.Keys(), ","); keys != "funcs,blocking,nonblocking,disable,error-paths,include-tests" {
+	if keys := strings.Join(config.Keys(), ","); keys != "funcs,hot,blocking,nonblocking,disable,error-paths,include-tests" {
 		t.Errorf("config.Keys() = %s", keys)
 	}
 }
 
 func equalConfig(a, b analyzer.Config) bool {
 	eq := func(x, y []string) bool { return strings.Join(x, "\x00") == strings.Join(y, "\x00") }
-	return eq(a.Funcs, b.Funcs) && eq(a.Blocking, b.Blocking) && eq(a.NonBlocking, b.NonBlocking) &&
+	return eq(a.Funcs, b.Funcs) && eq(a.Hot, b.Hot) && eq(a.Blocking, b.Blocking) && eq(a.NonBlocking, b.NonBlocking) &&
 		eq(a.Disable, b.Disable) && a.ErrorPaths == b.ErrorPaths && a.IncludeTests == b.IncludeTests
 }
 
@@ -101,7 +103,7 @@ func TestNewErrors(t *testing.T) {
 		want     []string // substrings of the error
 	}{
 		{"unknown key", map[string]any{"funcz": []any{"x"}},
-			[]string{`iohotpath: unknown key "funcz"`, "known keys: funcs, blocking"}},
+			[]string{`iohotpath: unknown key "funcz"`, "known keys: funcs, hot, blocking"}},
 		// A map keyed by function name is what a dotted key becomes.
 		{"split dotted key", map[string]any{"example": map[string]any{"com/p": "log"}},
 			[]string{`iohotpath: unknown key "example"`}},

@@ -93,3 +93,9 @@ func Aliases() []string {
 	sort.Strings(out)
 	return out
 }
+
+// CanonicalPath is the import path whose rows a package at path matches:
+// a vendored copy is its original (…/vendor/google.golang.org/grpc is
+// google.golang.org/grpc), an old spelling or aliased major version the
+// path the catalogue lists.
+func CanonicalPath(path string) string { return canonical(path) }

@@ -29,6 +29,9 @@ type Config struct {
 	// (example.com/p.(*T).M, example.com/p.F) or short name (T.M, F)
 	// matches one is hot.
 	Funcs []string `json:"funcs" yaml:"funcs"`
+	// Hot names presets that make functions hot by their kind: "http"
+	// (net/http handlers), "grpc" (gRPC service methods).
+	Hot []string `json:"hot" yaml:"hot"`
 	// Blocking names extra blocking functions, each optionally followed by
 	// "=category" (default file): "example.com/audit.(*Log).Write=log".
 	Blocking []string `json:"blocking" yaml:"blocking"`
@@ -49,6 +52,7 @@ type Config struct {
 // Settings is a validated, compiled Config.
 type Settings struct {
 	Hot          []*regexp.Regexp
+	Presets      map[string]bool               // PresetHTTP, PresetGRPC
 	Blocking     map[string]catalogue.Category // names.UserKey -> category
 	NonBlocking  map[string]bool               // names.UserKey
 	Disabled     [catalogue.NumCategories]bool
@@ -184,6 +188,27 @@ func addNonBlocking(s *Settings, n string) error {
 		return err
 	}
 	s.NonBlocking[key] = true
+	return nil
+}
+
+// The presets of the hot option.
+const (
+	PresetHTTP = "http" // ServeHTTP methods, func(http.ResponseWriter, *http.Request)
+	PresetGRPC = "grpc" // methods of registered or Unimplemented-embedding gRPC services
+)
+
+// PresetNames lists the presets, for messages and docs.
+var PresetNames = []string{PresetHTTP, PresetGRPC}
+
+func addPreset(s *Settings, p string) error {
+	p = strings.TrimSpace(p)
+	if !slices.Contains(PresetNames, p) {
+		return fmt.Errorf("unknown preset %q (want one of %s)", p, strings.Join(PresetNames, ", "))
+	}
+	if s.Presets == nil {
+		s.Presets = map[string]bool{}
+	}
+	s.Presets[p] = true
 	return nil
 }
 

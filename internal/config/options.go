@@ -83,6 +83,20 @@ var Options = []Option{
 		add:         addFunc,
 	},
 	{
+		Key: "hot", Arg: "PRESET,…", Kind: List,
+		Usage: "comma-separated presets (" + strings.Join(PresetNames, ",") + ") that make functions hot by their kind",
+		Doc: "presets that make functions hot without markers: `http` (methods and functions " +
+			"`func(http.ResponseWriter, *http.Request)`, literals included), `grpc` (the service methods of a type that " +
+			"embeds a generated `Unimplemented…Server` or is passed to `Register…Server`). In a function hot only " +
+			"by a preset, network and database calls are reported only inside its loops: one query per request " +
+			"is a handler's job, one per item is not",
+		Short:       "hot by kind: HTTP handlers, gRPC methods",
+		DefaultNote: "(none)",
+		Example:     []string{PresetHTTP, PresetGRPC},
+		list:        func(c *Config) *[]string { return &c.Hot },
+		add:         addPreset,
+	},
+	{
 		Key: "blocking", Arg: "NAME[=CAT],…", Kind: List,
 		Usage: "comma-separated extra blocking functions, each NAME or NAME=CATEGORY",
 		Doc: "extra blocking functions of your code or your dependencies, each a name optionally followed by `=CATEGORY` (" +

@@ -27,6 +27,7 @@ type funcNode struct {
 	body  *ast.BlockStmt
 
 	hot         bool
+	preset      string // hot only by a preset: "HTTP handler", "gRPC method" (presets.go)
 	nonblocking bool
 	declared    catalogue.Category // //iohotpath:blocking
 	pkgLevel    bool               // an outermost literal outside any function declaration
@@ -88,6 +89,7 @@ func buildGraph(pass *analysis.Pass, s *config.Settings, dirs *directives.Index,
 			g.addLiterals(d, owner, inFunc)
 		}
 	}
+	g.applyPresets(pass, s)
 	g.sort(pass.Fset)
 	return g, diags
 }

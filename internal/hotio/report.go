@@ -22,6 +22,7 @@ type region struct {
 	method *types.Func         // the hot function, when it is a method
 	served map[*types.Var]bool // its parameters that are the connection it serves (served.go)
 	drains bool                // a hot loop that takes its items from a channel: a background writer
+	preset string              // hot only by a preset (presets.go): "HTTP handler", "gRPC method"
 }
 
 // where says, in a message, how often a call at ctx in r runs.
@@ -32,9 +33,25 @@ func (r region) where(ctx walkCtx) string {
 	case r.loop:
 		return "on every iteration of hot loop in " + r.fn
 	case ctx.loops > 0:
-		return "in a loop on every call of hot function " + r.fn
+		return "in a loop on every call of " + r.kind() + " " + r.fn
 	}
-	return "on every call of hot function " + r.fn
+	return "on every call of " + r.kind() + " " + r.fn
+}
+
+// kind says what made the function of r hot, in messages.
+func (r region) kind() string {
+	if r.preset != "" {
+		return r.preset
+	}
+	return "hot function"
+}
+
+// answers reports whether a call of categories cats at ctx is what a
+// function hot only by a preset exists for: one network or database call
+// per request, outside its loops.
+func (r region) answers(cats catalogue.Set, ctx walkCtx) bool {
+	return r.preset != "" && ctx.loops == 0 && cats != 0 &&
+		cats&^catalogue.SetOf(catalogue.Network, catalogue.Database) == 0
 }
 
 // reporter reports the blocking calls of hot regions.
@@ -51,7 +68,7 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 			continue
 		}
 		if n.hot {
-			r := region{root: n.body, fn: n.short, served: rp.servedVars(n.decl)}
+			r := region{root: n.body, fn: n.short, served: rp.servedVars(n.decl), preset: n.preset}
 			if m, ok := rp.pass.TypesInfo.Defs[n.decl.Name].(*types.Func); ok && n.decl.Recv != nil {
 				r.method = m
 			}
@@ -61,8 +78,12 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 		rp.findHotLoops(n.decl.Body, n.short)
 	}
 	// Hot loops in function literals outside any declaration (package-level
-	// variables).
+	// variables), and literals hot by a preset (handlers).
 	for _, n := range rp.g.nodes {
+		if n.lit != nil && n.preset != "" {
+			rp.walker(region{root: n.body, fn: n.name, preset: n.preset}).stmts(n.body.List, walkCtx{})
+			continue
+		}
 		if n.pkgLevel {
 			rp.findHotLoops(n.lit.Body, n.name)
 		}
@@ -140,6 +161,9 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if rp.onServed(call, t, r.served) {
 		return // answering the connection it serves
 	}
+	if t.blocking && r.answers(catalogue.SetOf(t.m.cat), ctx) {
+		return // a handler's one query or upstream call
+	}
 	if t.blocking {
 		m := t.m
 		rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
@@ -198,6 +222,9 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 // reportTransitive reports a call to a function that performs blocking
 // I/O, with the witness chain as related information.
 func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, callee string, f *Fact) {
+	if r.answers(f.Cats.With(f.Cat), ctx) {
+		return // a helper making the handler's one query or upstream call
+	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
 		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), r.fix(f.Cat, "", ""))}
 	caller := callee

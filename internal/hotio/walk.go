@@ -85,6 +85,9 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 			}
 			return false
 		case *ast.FuncLit:
+			if ln := w.g.byLit[n]; ln != nil && ln.preset != "" {
+				return false // a handler of its own (-hot=http): its own region
+			}
 			if w.descendLits {
 				inner := ctx
 				inner.inLit, inner.breakNest = true, 0

@@ -1,0 +1,261 @@
+package hotio
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/config"
+	"github.com/iohotpath/iohotpath/internal/names"
+)
+
+// Presets make functions hot by their kind, without markers (-hot=http,grpc):
+// net/http handlers and gRPC service methods run once per request. A
+// handler exists to answer its request, so in a function hot only by a
+// preset, one network or database call is its job: those categories are
+// reported only inside its loops (one query per item), every other
+// category anywhere in it.
+//
+// A preset is a function of the package's syntax and types that names the
+// kind of a function; adding one (gin's func(*gin.Context), a Kafka
+// consumer) is adding a case to presetKind and a name to config.Presets.
+
+const grpcPath = "google.golang.org/grpc"
+
+var (
+	registerRE      = regexp.MustCompile(`^Register\w+Server$`)
+	unimplementedRE = regexp.MustCompile(`^Unimplemented\w+Server$`)
+)
+
+// applyPresets marks the functions the configured presets make hot, with
+// the kind that says why ("HTTP handler", "gRPC method"). Functions already
+// hot by a marker or -funcs keep their meaning; test files count only with
+// -include-tests.
+func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
+	if len(s.Presets) == 0 {
+		return
+	}
+	var services map[*types.TypeName]map[string]bool
+	if s.Presets[config.PresetGRPC] {
+		services = grpcServices(pass)
+	}
+	for _, n := range g.nodes {
+		if n.hot || !s.IncludeTests && strings.HasSuffix(pass.Fset.Position(n.pos()).Filename, "_test.go") {
+			continue
+		}
+		if kind := presetKind(pass.TypesInfo, n, s, services); kind != "" {
+			n.hot, n.preset = true, kind
+		}
+	}
+}
+
+// presetKind says which preset makes n hot, or "".
+func presetKind(info *types.Info, n *funcNode, s *config.Settings, services map[*types.TypeName]map[string]bool) string {
+	var sig *types.Signature
+	if n.obj != nil {
+		sig = n.obj.Signature()
+	} else if t, ok := info.TypeOf(n.lit).(*types.Signature); ok {
+		sig = t
+	}
+	if sig == nil {
+		return ""
+	}
+	if s.Presets[config.PresetHTTP] && isHandlerSig(sig) {
+		return "HTTP handler"
+	}
+	if s.Presets[config.PresetGRPC] && n.obj != nil && sig.Recv() != nil {
+		if tn := recvTypeName(sig.Recv().Type()); tn != nil && services[tn][n.obj.Name()] {
+			return "gRPC method"
+		}
+	}
+	return ""
+}
+
+// isHandlerSig reports whether sig is func(http.ResponseWriter, *http.Request).
+func isHandlerSig(sig *types.Signature) bool {
+	p := sig.Params()
+	if p.Len() != 2 || sig.Results().Len() != 0 || sig.Variadic() {
+		return false
+	}
+	ptr, ok := p.At(1).Type().(*types.Pointer)
+	return ok && names.IsNamed(p.At(0).Type(), "net/http", "ResponseWriter") && names.IsNamed(ptr.Elem(), "net/http", "Request")
+}
+
+// recvTypeName is the named type of a receiver type T or *T.
+func recvTypeName(t types.Type) *types.TypeName {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj()
+	}
+	return nil
+}
+
+// grpcServices returns, for each type of the package that implements a
+// gRPC service, the names of the service's methods: the types that embed
+// a generated Unimplemented<Service>Server of a package using
+// google.golang.org/grpc (the methods of that type), and the types handed
+// to a generated Register<Service>Server(s, impl) whose first parameter is
+// grpc's (the methods of its service interface).
+func grpcServices(pass *analysis.Pass) map[*types.TypeName]map[string]bool {
+	services := map[*types.TypeName]map[string]bool{}
+	add := func(tn *types.TypeName, methods *types.MethodSet) {
+		if tn == nil || tn.Pkg() != pass.Pkg {
+			return
+		}
+		if services[tn] == nil {
+			services[tn] = map[string]bool{}
+		}
+		for m := range methods.Methods() {
+			if name := m.Obj().Name(); !strings.HasPrefix(name, "mustEmbed") && !strings.HasPrefix(name, "testEmbedded") {
+				services[tn][name] = true
+			}
+		}
+	}
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for f := range st.Fields() {
+			if emb := recvTypeName(f.Type()); f.Embedded() && emb != nil && unimplementedRE.MatchString(emb.Name()) && usesGRPC(emb.Pkg()) {
+				add(tn, types.NewMethodSet(types.NewPointer(emb.Type())))
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 2 {
+				return true
+			}
+			fn := names.FuncOf(pass.TypesInfo, call.Fun)
+			if fn == nil || !registerRE.MatchString(fn.Name()) {
+				return true
+			}
+			params := fn.Signature().Params()
+			iface, isIface := params.At(1).Type().Underlying().(*types.Interface)
+			if !isIface || !fromGRPC(params.At(0).Type()) {
+				return true
+			}
+			for _, tn := range implTypes(pass, call.Args[1]) {
+				add(tn, types.NewMethodSet(iface))
+			}
+			return true
+		})
+	}
+	return services
+}
+
+// implTypes returns the named types of this package that e, an argument
+// of Register…Server, stands for: its own type, or, when that is an
+// interface and e calls a constructor of the package
+// (newServer() Server), the types of what the constructor returns.
+func implTypes(pass *analysis.Pass, e ast.Expr) []*types.TypeName {
+	t := pass.TypesInfo.TypeOf(e)
+	if t == nil {
+		return nil
+	}
+	if !types.IsInterface(t) {
+		return []*types.TypeName{recvTypeName(t)}
+	}
+	if id, ok := astutil.Unparen(e).(*ast.Ident); ok {
+		if rhs := definition(pass, id); rhs != nil {
+			e = rhs // abe := newServer(); Register…Server(s, abe)
+		}
+	}
+	call, ok := astutil.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn := names.FuncOf(pass.TypesInfo, call.Fun)
+	if fn == nil || fn.Pkg() != pass.Pkg {
+		return nil
+	}
+	var out []*types.TypeName
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || pass.TypesInfo.Defs[fd.Name] != fn {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if _, lit := n.(*ast.FuncLit); lit {
+					return false
+				}
+				if ret, ok := n.(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+					if rt := pass.TypesInfo.TypeOf(ret.Results[0]); rt != nil && !types.IsInterface(rt) {
+						if tn := recvTypeName(rt); tn != nil {
+							out = append(out, tn)
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// usesGRPC reports whether pkg imports google.golang.org/grpc, as
+// generated service code does.
+func usesGRPC(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	for _, imp := range pkg.Imports() {
+		if catalogue.CanonicalPath(imp.Path()) == grpcPath {
+			return true
+		}
+	}
+	return false
+}
+
+// fromGRPC reports whether t is grpc's *Server or ServiceRegistrar.
+func fromGRPC(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && catalogue.CanonicalPath(n.Obj().Pkg().Path()) == grpcPath
+}
+
+// definition is the expression that defines the local variable id uses
+// (v := expr), or nil.
+func definition(pass *analysis.Pass, id *ast.Ident) ast.Expr {
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	var rhs ast.Expr
+	for _, f := range pass.Files {
+		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+				return rhs == nil
+			}
+			for i, l := range as.Lhs {
+				if lid, ok := l.(*ast.Ident); ok && pass.TypesInfo.Defs[lid] == v {
+					rhs = as.Rhs[i]
+				}
+			}
+			return rhs == nil
+		})
+	}
+	return rhs
+}
