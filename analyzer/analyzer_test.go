@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -72,6 +73,19 @@ func TestAdvice(t *testing.T) {
 func TestPresets(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Hot: []string{"http", "grpc"}, Funcs: []string{"^Listed$"}})
 	analysistest.Run(t, testdata, a, "presets/httpsvc", "presets/grpcsvc")
+}
+
+// TestOnePerCallSite: a call that two rules report is one diagnostic that
+// says what else applies, with the other rule's fix.
+func TestOnePerCallSite(t *testing.T) {
+	results := analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "oneper")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, "also reopen-in-loop") && len(d.SuggestedFixes) != 1 {
+				t.Errorf("%s: %d suggested fixes, want the hoist of reopen-in-loop", d.Message, len(d.SuggestedFixes))
+			}
+		}
+	}
 }
 
 // TestFuncsSkipTests: -funcs makes test code hot only with -include-tests.

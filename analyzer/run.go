@@ -31,7 +31,7 @@ func run(pass *analysis.Pass, loader *config.Loader) error {
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO, Tests: s.IncludeTests})
 	hot := hotio.Run(pass, s, dirs, std, held.Any())
 	hotDiags, underLock := lockio.Check(pass, held, hot)
-	findings := slices.Concat(hotDiags, underLock, hygiene.Check(pass, hygiene.Options{
+	findings := oneper(slices.Concat(hotDiags, underLock), hygiene.Check(pass, hygiene.Options{
 		Defer: !s.NoDefer, Reopen: !s.NoReopen, Tests: s.IncludeTests}))
 	findings = dirs.Suppress(findings, hot.Used)
 	stale := dirs.Misuse(hot.Used, func(pos token.Pos) bool {
