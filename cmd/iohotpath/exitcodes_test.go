@@ -312,19 +312,37 @@ func TestExitCodeTable(t *testing.T) {
 			}
 			return codes
 		},
-		"`-fix`": func(t *testing.T) []int {
+		"`-fix` with findings left after fixing": func(t *testing.T) []int {
 			root := tempModule(t, map[string]string{"p/p.go": fixable})
 			out, code := run(t, root, bin, "-fix", "./...")
-			if out != "" {
-				t.Errorf("output %q, want nothing", out)
-			}
 			if got, _ := os.ReadFile(filepath.Join(root, "p/p.go")); string(got) == fixable {
 				t.Error("-fix left the file as it was, want the open hoisted")
 			}
-			// The finding without a fix is still there: -fix did not say so.
+			// -fix reports the finding it could not fix, and a second run
+			// agrees.
+			if fs := findings(root, out); len(fs) != 1 || !strings.Contains(fs[0], "log.Printf") ||
+				!strings.Contains(out, "iohotpath: applied 1 fix in 1 file") {
+				t.Errorf("-fix printed\n%s\nwant the fix it applied and the log.Printf finding left", out)
+			}
 			again, againCode := run(t, root, bin, "./...")
 			if fs := findings(root, again); againCode != 3 || len(fs) != 1 || !strings.Contains(fs[0], "log.Printf") {
-				t.Errorf("after -fix: exit %d, findings %q; want 3 and the log.Printf that -fix did not report", againCode, fs)
+				t.Errorf("after -fix: exit %d, findings %q; want 3 and the log.Printf", againCode, fs)
+			}
+			return []int{code}
+		},
+		"`-fix` that fixes every finding": func(t *testing.T) []int {
+			onlyFixable := strings.Replace(strings.Split(fixable, "// hotpath")[0], "\t\"log\"\n", "", 1)
+			const unformatted = "\nfunc   Unrelated( ) int { return 1 }\n"
+			root := tempModule(t, map[string]string{"p/p.go": onlyFixable + unformatted})
+			out, code := run(t, root, bin, "-fix", "./...")
+			if out != "iohotpath: applied 1 fix in 1 file\n" {
+				t.Errorf("-fix printed %q, want only what it applied", out)
+			}
+			if got, _ := os.ReadFile(filepath.Join(root, "p/p.go")); !strings.HasSuffix(string(got), unformatted) {
+				t.Errorf("-fix changed lines it did not fix:\n%s", got)
+			}
+			if again, againCode := run(t, root, bin, "./..."); againCode != 0 {
+				t.Errorf("after -fix: exit %d:\n%s", againCode, again)
 			}
 			return []int{code}
 		},

@@ -91,16 +91,13 @@ func Main(args []string, opts Options) int {
 	if os.Getenv("IOHOTPATH_DEBUG_ENGINE") != "" {
 		fmt.Fprintf(stderr, "iohotpath: engine %s (%s)\n", ch.engine, ch.why)
 	}
-	if c.fix {
-		return applyFixes(c, ch, dir, stdout, stderr, opts.New)
+	switch {
+	case c.fix && c.diff:
+		return applyFixes(c, ch, dir, stdout, stderr, opts.New) // the engine's diff: a preview
+	case c.fix:
+		return fixAndReport(c, ch, dir, stdout, stderr)
 	}
-	var res *result
-	if ch.engine == Vet {
-		res, err = runVet(c, dir, stderr)
-		leaveMarker(ch.marker)
-	} else {
-		res, err = runInProcess(c, dir, stderr)
-	}
+	res, err := analyse(c, ch, dir, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
 		return 1
@@ -141,9 +138,9 @@ func report(c *command, res *result, dir string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// applyFixes applies the suggested fixes, or prints them with -diff: through
-// go vet -fix, or in process through singlechecker, which then ends the
-// process.
+// applyFixes prints the suggested fixes as a diff (-fix -diff): through go
+// vet -fix -diff, or in process through singlechecker, which then ends the
+// process. (-fix without -diff is fixAndReport.)
 func applyFixes(c *command, ch choice, dir string, stdout, stderr io.Writer, newAnalyzer func() *analysis.Analyzer) int {
 	if ch.engine == Vet {
 		code, err := runVetFix(c, dir, stdout, stderr)
