@@ -86,6 +86,8 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 	switch {
 	case c.json && c.format != "" && c.format != "json":
 		return nil, fmt.Errorf("invalid flag: -json and -format=%s ask for different outputs; give one of them", c.format)
+	case c.context >= 0 && c.format != "" && c.format != "text":
+		return nil, fmt.Errorf("invalid flag: -c shows source lines in text output only: leave it out with -format=%s", c.format)
 	case c.fix && c.format != "":
 		return nil, fmt.Errorf("invalid flag: -fix and -diff apply fixes and print no findings: leave out -format=%s", c.format)
 	case c.engine != Auto && c.engine != Vet && c.engine != InProcess:

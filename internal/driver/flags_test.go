@@ -28,6 +28,7 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"-fix", "-format=github", "./..."}, "invalid flag: -fix and -diff apply fixes and print no findings: leave out -format=github"},
 		{[]string{"-diff", "./..."}, "invalid flag: -diff needs -fix"},
 		{[]string{"-fix", "-c=2", "./..."}, "invalid flag: -c cannot be used with -fix"},
+		{[]string{"-format=sarif", "-c=2", "./..."}, "invalid flag: -c shows source lines in text output only: leave it out with -format=sarif"},
 		{[]string{"-engine=vet", "-debug=f", "./..."}, "invalid flag: -debug needs the in-process engine"},
 		{[]string{"./...", "-funcs=Handle"}, "invalid flag: -funcs=Handle comes after the packages; give flags first (iohotpath -help lists the flags)"},
 	} {
