@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,11 +56,34 @@ func TestChooseNoCache(t *testing.T) {
 	}
 }
 
+// TestChooseNearlyEmptyCache: a cache with fewer entries than
+// minCacheEntries means in process, without asking the go command.
+func TestChooseNearlyEmptyCache(t *testing.T) {
+	cache := emptyCache(t)
+	c := &command{engine: Auto, test: true, patterns: []string{"./..."}}
+	if ch := choose(c, module(t)); ch.engine != InProcess || ch.why != "build cache nearly empty (0 entries)" {
+		t.Errorf("empty cache: %+v, want in process without asking", ch)
+	}
+	for i := range 3 {
+		dir := filepath.Join(cache, fmt.Sprintf("%02x", i*100))
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "entry"), nil, 0o644)
+	}
+	if n := cacheEntries(cache, 10); n != 3 {
+		t.Errorf("cacheEntries = %d, want 3", n)
+	}
+	if n := cacheEntries(cache, 2); n != 2 {
+		t.Errorf("cacheEntries with limit 2 = %d, want it to stop at 2", n)
+	}
+}
+
 // TestChooseByCache: auto is in process while the dependencies are not
 // compiled, go vet once they are, and after a go vet run the marker
 // answers without asking the go command; a marker past the trim age is
 // not trusted.
 func TestChooseByCache(t *testing.T) {
+	defer func(n int) { minCacheEntries = n }(minCacheEntries)
+	minCacheEntries = 0 // a module of one package leaves a handful of entries
 	cache := emptyCache(t)
 	dir := module(t)
 	c := &command{engine: Auto, test: true, patterns: []string{"./..."}}
