@@ -39,8 +39,18 @@
 // writers (bytes.Buffer, strings.Builder, bufio.Writer writes), and on calls
 // through interfaces or function values it cannot resolve.
 //
-// In all code, it also reports a defer directly in a loop body and the
-// re-opening of the same file on every iteration of a loop.
+// In all code, it also reports a network round trip, a database query, a
+// process or an fsync made while a sync.Mutex or sync.RWMutex is held on
+// every path to the call (directly or through the functions it calls): every
+// goroutine that needs the lock waits for it. In hot code the finding on
+// such a call says which lock is held.
+//
+//	c.mu.Lock()
+//	defer c.mu.Unlock()
+//	resp, err := c.client.Do(req) // reported: copy what you need, unlock, then call
+//
+// It also reports a defer directly in a loop body and the re-opening of the
+// same file on every iteration of a loop.
 //
 // Suppress one line with "//iohotpath:ignore <reason>" at its end or on the
 // line above.

@@ -28,7 +28,7 @@ func run(pass *analysis.Pass, loader *config.Loader) error {
 		return err
 	}
 	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
-	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO, Tests: s.IncludeTests})
+	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})
 	hot := hotio.Run(pass, s, dirs, std, held.Any())
 	hotDiags, underLock := lockio.Check(pass, held, hot)
 	findings := oneper(slices.Concat(hotDiags, underLock), hygiene.Check(pass, hygiene.Options{

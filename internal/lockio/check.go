@@ -18,8 +18,8 @@ import (
 // what hot-io knows of them. A call hot-io reports keeps its one finding,
 // whose message now says which lock is held; any other call that reaches
 // I/O of an unbounded category (a round trip, a process, an fsync) is an
-// io-under-lock finding, unless every lock held serialises an operation
-// (Held.Serializes). It returns hot-io's findings, so amended, and its
+// io-under-lock finding, unless no lock held is one goroutines wait for
+// that way (Held.Waited). It returns hot-io's findings, so amended, and its
 // own.
 func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags []analysis.Diagnostic) {
 	if !held.Any() {
@@ -32,6 +32,8 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 		}
 	}
 	hotDiags = slices.Clone(hot.Diags)
+	blocked := map[*ast.CallExpr]hotio.Blocked{}
+	slow := map[token.Pos]bool{} // where a lock is taken to do unbounded I/O whenever it is
 	for call, locks := range held.calls {
 		if _, lit := call.Fun.(*ast.FuncLit); lit {
 			continue // its body was analysed under the lock, call by call
@@ -40,6 +42,15 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 		if !ok {
 			continue
 		}
+		blocked[call] = b
+		for _, l := range locks {
+			if l.always && b.Cat != catalogue.None {
+				slow[l.Pos] = true
+			}
+		}
+	}
+	for call, b := range blocked {
+		locks := held.calls[call]
 		if i, ok := reported[call.Pos()]; ok && hot.Diags[i].End == call.End() {
 			lk := strongest(locks) // in hot code every lock counts: it is taken per unit of work
 			hotDiags[i].Message += "; " + heldClause(lk, where(pass, lk.Pos))
@@ -48,7 +59,7 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 		if b.Cat == catalogue.None {
 			continue // bounded I/O outside hot code: a lock keeps the records whole
 		}
-		locks = slices.DeleteFunc(slices.Clone(locks), held.Serializes)
+		locks = slices.DeleteFunc(slices.Clone(locks), func(l Lock) bool { return !held.Waited(l, slow) })
 		if len(locks) == 0 {
 			continue // waiting for the operation is what the lock is for
 		}

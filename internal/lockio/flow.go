@@ -18,7 +18,9 @@ type entry struct {
 	name     string
 	owner    string    // for a field lock, the key of the value holding it (lockRef.field)
 	class    string    // for a field lock, the field
+	id       string    // lockRef.id
 	pos      token.Pos // the Lock or RLock call that took it
+	block    int32     // the block of the function's graph holding that call; -1 if outside it
 	read     bool      // taken with RLock
 	deferred bool      // its unlock is deferred: it is held until the function returns
 }
@@ -42,7 +44,7 @@ func meet(a, b state) state {
 		default:
 			e := a[i]
 			if b[j].pos < e.pos {
-				e.pos, e.name = b[j].pos, b[j].name
+				e.pos, e.name, e.block = b[j].pos, b[j].name, b[j].block
 			}
 			e.read = a[i].read || b[j].read
 			e.deferred = a[i].deferred && b[j].deferred
@@ -53,14 +55,14 @@ func meet(a, b state) state {
 	return out
 }
 
-// with returns s holding ref, taken at pos; a lock already held stays as
-// it was taken first.
-func (s state) with(ref lockRef, pos token.Pos, read bool) state {
+// with returns s holding ref, taken at pos in block; a lock already held
+// stays as it was taken first.
+func (s state) with(ref lockRef, pos token.Pos, block int32, read bool) state {
 	i, found := slices.BinarySearchFunc(s, ref.key, func(e entry, k string) int { return cmp.Compare(e.key, k) })
 	if found {
 		return s
 	}
-	e := entry{key: ref.key, name: ref.name, pos: pos, read: read}
+	e := entry{key: ref.key, name: ref.name, pos: pos, block: block, read: read, id: ref.id()}
 	e.owner, e.class, _ = ref.field()
 	return slices.Insert(slices.Clone(s), i, e)
 }
@@ -101,8 +103,9 @@ func (s state) atReturn() state {
 // each of its calls, and records the calls made while some lock is held.
 type flow struct {
 	f    *finder
-	rec  bool // second pass: record the calls
-	lits map[*ast.FuncLit]bool
+	rec  bool     // second pass: record the calls
+	cur  int32    // the block being run
+	pdom [][]bool // postdominators, for the second pass
 }
 
 // body analyses a function body entered with the locks of entry held: a
@@ -133,7 +136,7 @@ func (f *finder) body(body *ast.BlockStmt, entryState state) {
 			}
 		}
 	}
-	fl.rec = true
+	fl.rec, fl.pdom = true, postdominators(g, f.info)
 	for _, b := range g.Blocks {
 		if reached[b.Index] {
 			fl.block(b, in[b.Index])
@@ -143,6 +146,7 @@ func (f *finder) body(body *ast.BlockStmt, entryState state) {
 
 // block runs the statements and expressions of b from state s.
 func (fl *flow) block(b *cfg.Block, s state) state {
+	fl.cur = b.Index
 	for _, n := range b.Nodes {
 		switch n := n.(type) {
 		case *ast.GoStmt:
@@ -186,8 +190,8 @@ func (fl *flow) node(n ast.Node, s state) state {
 				fl.f.updates(s, n.X)
 			}
 		case *ast.CallExpr:
-			if fl.rec && fl.f.isBuiltin(n) && len(n.Args) > 0 {
-				fl.f.updates(s, n.Args[0]) // delete(c.m, k), clear(c.m)
+			if fl.rec && len(n.Args) > 0 && fl.f.isBuiltinNamed(n, "delete", "clear", "copy") {
+				fl.f.updates(s, n.Args[0]) // delete(c.m, k), clear(c.m), copy(c.buf, b)
 			}
 			if lit, ok := astutil.Unparen(n.Fun).(*ast.FuncLit); ok {
 				s = fl.exprs(s, n.Args...)
@@ -200,14 +204,14 @@ func (fl *flow) node(n ast.Node, s state) state {
 				}
 				switch o {
 				case acquire, racquire:
-					s = s.with(ref, n.Pos(), o == racquire)
+					s = s.with(ref, n.Pos(), fl.cur, o == racquire)
 				case release:
 					s = s.without(ref.key)
 				}
 				return false
 			}
 			if fl.rec && len(s) > 0 && !fl.f.isBuiltin(n) {
-				fl.f.record(n, s)
+				fl.f.record(n, s, fl.always)
 			}
 		}
 		return true
@@ -223,6 +227,7 @@ func (fl *flow) callLit(lit *ast.FuncLit, s state) state {
 		entry := make(state, len(s))
 		for i, e := range s {
 			e.deferred = true // still held when the literal returns
+			e.block = -1      // taken in another graph
 			entry[i] = e
 		}
 		fl.f.done[lit] = true
@@ -256,9 +261,20 @@ func (fl *flow) deferStmt(d *ast.DeferStmt, s state) state {
 		s = fl.exprs(s, sel.X)
 	}
 	if held := s.atReturn(); fl.rec && len(held) > 0 && !fl.f.isBuiltin(call) {
-		fl.f.record(call, held)
+		fl.f.record(call, held, func(entry) bool { return false })
 	}
 	return s
+}
+
+// always reports whether a call in the block being run is made whenever
+// the lock of e is taken: the block postdominates the one that took it
+// (paths ending in an error return aside).
+func (fl *flow) always(e entry) bool {
+	if e.block < 0 {
+		return false
+	}
+	p := fl.pdom[e.block]
+	return p == nil || p[fl.cur]
 }
 
 // unlocks returns the keys of the locks a function literal unlocks in its

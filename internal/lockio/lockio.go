@@ -48,8 +48,11 @@ type Options struct {
 // Held is the calls of a package made while a lock is held on every path
 // to them.
 type Held struct {
-	calls  map[*ast.CallExpr][]Lock
-	guards map[string]bool // field locks under which some code updates a field next to them
+	calls   map[*ast.CallExpr][]Lock
+	guards  map[string]bool        // field locks under which some code updates a field next to them
+	writers map[string]bool        // locks some code takes for writing, outside Close, Stop, Shutdown
+	sites   map[string][]token.Pos // where each lock is taken, by lockRef.id
+	once    map[token.Pos]bool     // lock calls that start a hand-written sync.Once (initsOnce)
 }
 
 // Lock is a lock held at a call.
@@ -58,15 +61,32 @@ type Lock struct {
 	Pos  token.Pos // the Lock or RLock call that took it
 	Read bool      // taken with RLock: only writers wait
 
-	class string // the mutex field, for a field lock
+	class  string // the mutex field, for a field lock
+	id     string // the field, or the variable's key: lockRef.id
+	always bool   // the call is made whenever the lock is taken there (error exits aside)
 }
 
-// Serializes reports whether l is a mutex field under which no code of
-// the package updates the fields next to it (db.cmtx, "compactions and
-// deletions don't run simultaneously"): it serialises an operation rather
-// than guarding data, and whoever takes it is there to wait for that
-// operation. A lock in a variable never is one.
-func (h *Held) Serializes(l Lock) bool { return l.class != "" && !h.guards[l.class] }
+// Waited reports whether goroutines wait for l in a way worth a finding,
+// given slow, the places where a lock is taken to do unbounded I/O
+// whenever it is taken there. Not when l serialises an operation rather
+// than guarding data, so that whoever takes it is there to wait for that
+// operation: a mutex field under which no code of the package updates the
+// fields next to it (db.cmtx, "compactions and deletions don't run
+// simultaneously"), or a lock taken nowhere but to do such I/O (a handle
+// whose every method is a round trip). Not when l is read-locked and only
+// Close, Stop or Shutdown write-lock it: readers do not wait for readers.
+func (h *Held) Waited(l Lock, slow map[token.Pos]bool) bool {
+	if h.once[l.Pos] {
+		return false
+	}
+	if l.class != "" && !h.guards[l.class] {
+		return false
+	}
+	if !slices.ContainsFunc(h.sites[l.id], func(p token.Pos) bool { return !slow[p] }) {
+		return false
+	}
+	return !l.Read || h.writers[l.id]
+}
 
 // Any reports whether some call is made while a lock is held.
 func (h *Held) Any() bool { return len(h.calls) > 0 }
@@ -87,17 +107,14 @@ type finder struct {
 // Find returns the calls of the package made while a lock is held. The
 // analyzer calling it must require inspect.Analyzer.
 func Find(pass *analysis.Pass, opts Options) *Held {
-	h := &Held{calls: map[*ast.CallExpr][]Lock{}, guards: map[string]bool{}}
+	h := &Held{calls: map[*ast.CallExpr][]Lock{}, guards: map[string]bool{}, writers: map[string]bool{},
+		sites: map[string][]token.Pos{}, once: map[token.Pos]bool{}}
 	if !opts.On {
 		return h
 	}
 	f := &finder{info: pass.TypesInfo, locks: newLocks(pass.TypesInfo), held: h,
 		done: map[*ast.FuncLit]bool{}, litUnlocks: map[*ast.FuncLit][]string{}}
-	fns := f.lockingFuncs(pass, opts.Tests)
-	if len(fns) > 0 {
-		f.fresh = freshVars(pass)
-	}
-	for _, fn := range fns {
+	for _, fn := range f.lockingFuncs(pass, opts.Tests) {
 		switch fn := fn.(type) {
 		case *ast.FuncDecl:
 			f.body(fn.Body, nil)
@@ -121,11 +138,25 @@ func (f *finder) lockingFuncs(pass *analysis.Pass, tests bool) []ast.Node {
 			continue
 		}
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			if !f.locks.isAcquire(cur.Node().(*ast.CallExpr)) {
+			call := cur.Node().(*ast.CallExpr)
+			if !isAcquireName(call) {
 				continue
 			}
-			if isClosing(cur) {
+			ref, o, ok := f.locks.lockCall(call)
+			if !ok || o == release || isClosing(cur) {
 				continue
+			}
+			if f.fresh == nil {
+				f.fresh = freshVars(pass)
+			}
+			if ref.root == nil || !f.fresh[ref.root] {
+				f.held.sites[ref.id()] = append(f.held.sites[ref.id()], call.Pos())
+				if o == acquire {
+					f.held.writers[ref.id()] = true
+				}
+			}
+			if f.initsOnce(cur, ref) {
+				f.held.once[call.Pos()] = true
 			}
 			for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 				if len(fns) == 0 || fns[len(fns)-1] != fn.Node() {
@@ -209,6 +240,51 @@ func isCreation(info *types.Info, e ast.Expr) bool {
 	return false
 }
 
+// initsOnce reports whether the lock call at cur, taking the lock ref,
+// starts a hand-written sync.Once: the next statement (after a deferred
+// unlock) returns when a field of the lock's holder is already set,
+// `if p.client != nil { return p.client, nil }`. Whoever waits for the
+// lock there needs what the first caller builds, as with sync.Once.Do.
+func (f *finder) initsOnce(cur inspector.Cursor, ref lockRef) bool {
+	holder, _, ok := ref.field()
+	if !ok {
+		return false
+	}
+	if _, ok := cur.Parent().Node().(*ast.ExprStmt); !ok {
+		return false
+	}
+	next, ok := cur.Parent().NextSibling()
+	if !ok {
+		return false
+	}
+	if _, deferred := next.Node().(*ast.DeferStmt); deferred {
+		if next, ok = next.NextSibling(); !ok {
+			return false
+		}
+	}
+	ifs, ok := next.Node().(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	if _, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ret {
+		return false
+	}
+	cond, ok := astutil.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ {
+		return false
+	}
+	x, y := cond.X, cond.Y
+	if f.info.Types[x].IsNil() {
+		x, y = y, x
+	}
+	sel, ok := astutil.Unparen(x).(*ast.SelectorExpr)
+	if !ok || !f.info.Types[y].IsNil() {
+		return false
+	}
+	field, ok := f.locks.ref(sel.X)
+	return ok && field.key == holder
+}
+
 // isClosing reports whether cur is in a function declaration named Close,
 // Stop or Shutdown (whatever the case of the first letter).
 func isClosing(cur inspector.Cursor) bool {
@@ -221,11 +297,12 @@ func isClosing(cur inspector.Cursor) bool {
 	return false
 }
 
-// record notes that call is made with the locks of s held.
-func (f *finder) record(call *ast.CallExpr, s state) {
+// record notes that call is made with the locks of s held; always says
+// of each whether the call is made whenever it is taken.
+func (f *finder) record(call *ast.CallExpr, s state, always func(entry) bool) {
 	locks := make([]Lock, len(s))
 	for i, e := range s {
-		locks[i] = Lock{Name: e.name, Pos: e.pos, Read: e.read, class: e.class}
+		locks[i] = Lock{Name: e.name, Pos: e.pos, Read: e.read, class: e.class, id: e.id, always: always(e)}
 	}
 	slices.SortStableFunc(locks, func(a, b Lock) int { return int(a.Pos - b.Pos) })
 	f.held.calls[call] = locks
@@ -270,4 +347,15 @@ func (f *finder) updates(s state, es ...ast.Expr) {
 func (f *finder) isBuiltin(call *ast.CallExpr) bool {
 	tv := f.info.Types[call.Fun]
 	return tv.IsType() || tv.IsBuiltin()
+}
+
+// isBuiltinNamed reports whether call is a call of one of the built-in
+// functions named.
+func (f *finder) isBuiltinNamed(call *ast.CallExpr, names ...string) bool {
+	id, ok := astutil.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := f.info.Uses[id].(*types.Builtin)
+	return ok && slices.Contains(names, b.Name())
 }

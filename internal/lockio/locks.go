@@ -28,6 +28,15 @@ type lockRef struct {
 	root *types.Var
 }
 
+// id is what identifies the lock across functions: the mutex field (the
+// same for every value of the type) or, for a variable, its key.
+func (r lockRef) id() string {
+	if _, class, ok := r.field(); ok {
+		return class
+	}
+	return r.key
+}
+
 // field splits the key of a lock that is a field (c.mu, c.Mutex,
 // c.locks[i]) into the key of the value holding it (c) and the field
 // itself, the same for every value of the type; ok is false for a
@@ -197,12 +206,9 @@ func deref(t types.Type) types.Type {
 	return t
 }
 
-// isAcquire reports whether call takes a lock that lockCall can name.
-func (l *locks) isAcquire(call *ast.CallExpr) bool {
+// isAcquireName reports whether call may take a lock, by the name of the
+// method it calls: a cheap test before lockCall.
+func isAcquireName(call *ast.CallExpr) bool {
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Lock" && sel.Sel.Name != "RLock" {
-		return false
-	}
-	_, o, ok := l.lockCall(call)
-	return ok && o != release
+	return ok && (sel.Sel.Name == "Lock" || sel.Sel.Name == "RLock")
 }

@@ -297,3 +297,98 @@ func (s *Store) Close() error { // want Close:`blocking\(sync\)`
 	s.blocks = nil
 	return s.f.Sync()
 }
+
+type Snapshots struct {
+	smtx  sync.Mutex // snapshots and truncations do not run at the same time
+	items []string
+	f     *os.File
+}
+
+// Snapshot reads the fields next to smtx but updates none: smtx serialises.
+func (s *Snapshots) Snapshot() error { // want Snapshot:`blocking\(sync\)`
+	s.smtx.Lock()
+	defer s.smtx.Unlock()
+	if len(s.items) == 0 {
+		return nil
+	}
+	return s.f.Sync()
+}
+
+type Agent struct {
+	mtx     sync.RWMutex
+	deleted map[int]int
+	f       *os.File
+}
+
+// Truncate read-locks mtx, which only Close write-locks: readers do not
+// wait for readers.
+func (a *Agent) Truncate() error { // want Truncate:`blocking\(sync\)`
+	a.mtx.RLock()
+	defer a.mtx.RUnlock()
+	delete(a.deleted, 1)
+	return a.f.Sync()
+}
+
+func (a *Agent) Close() error { // want Close:`blocking\(file\)`
+	a.mtx.Lock()
+	defer a.mtx.Unlock()
+	return a.f.Close()
+}
+
+// Handle takes mu nowhere but to make a round trip, whenever it takes it
+// (error exits aside): mu serialises its operations, and whoever waits for
+// it is there to make one.
+type Handle struct {
+	mu   sync.Mutex
+	held bool
+	url  string
+}
+
+func (h *Handle) Acquire() error { // want Acquire:`blocking\(network\)`
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.held {
+		return os.ErrExist
+	}
+	if _, err := http.Get(h.url); err != nil {
+		return err
+	}
+	h.held = true
+	return nil
+}
+
+func (h *Handle) Release() error { // want Release:`blocking\(network\)`
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	_, err := http.Post(h.url, "", nil)
+	h.held = false
+	return err
+}
+
+type Lazy struct {
+	mu     sync.Mutex
+	client *http.Client
+	url    string
+}
+
+// Client builds the client once, as sync.Once would: whoever waits for mu
+// there needs what the first caller builds.
+func (l *Lazy) Client() (*http.Client, error) { // want Client:`blocking\(network\)`
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.client != nil {
+		return l.client, nil
+	}
+	if _, err := http.Get(l.url); err != nil {
+		return nil, err
+	}
+	l.client = &http.Client{}
+	return l.client, nil
+}
+
+// SetURL takes mu for a moment.
+func (l *Lazy) SetURL(url string) {
+	l.mu.Lock()
+	l.url = url
+	l.mu.Unlock()
+}
