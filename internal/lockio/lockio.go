@@ -241,10 +241,11 @@ func isCreation(info *types.Info, e ast.Expr) bool {
 }
 
 // initsOnce reports whether the lock call at cur, taking the lock ref,
-// starts a hand-written sync.Once: the next statement (after a deferred
-// unlock) returns when a field of the lock's holder is already set,
-// `if p.client != nil { return p.client, nil }`. Whoever waits for the
-// lock there needs what the first caller builds, as with sync.Once.Do.
+// starts a hand-written sync.Once: the first statement after it that is
+// not a deferred unlock or an assignment returns when a field of the
+// lock's holder is already set, `if p.client != nil { return p.client,
+// nil }`. Whoever waits for the lock there needs what the first caller
+// builds, as with sync.Once.Do.
 func (f *finder) initsOnce(cur inspector.Cursor, ref lockRef) bool {
 	holder, _, ok := ref.field()
 	if !ok {
@@ -254,13 +255,16 @@ func (f *finder) initsOnce(cur inspector.Cursor, ref lockRef) bool {
 		return false
 	}
 	next, ok := cur.Parent().NextSibling()
+	for ok {
+		switch next.Node().(type) {
+		case *ast.DeferStmt, *ast.AssignStmt, *ast.DeclStmt:
+			next, ok = next.NextSibling()
+			continue
+		}
+		break
+	}
 	if !ok {
 		return false
-	}
-	if _, deferred := next.Node().(*ast.DeferStmt); deferred {
-		if next, ok = next.NextSibling(); !ok {
-			return false
-		}
 	}
 	ifs, ok := next.Node().(*ast.IfStmt)
 	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {

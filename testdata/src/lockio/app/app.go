@@ -392,3 +392,18 @@ func (l *Lazy) SetURL(url string) {
 	l.url = url
 	l.mu.Unlock()
 }
+
+// Get builds its client once too, after some setup: still sync.Once.
+func (l *Lazy) Get() (*http.Client, error) { // want Get:`blocking\(network\)`
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	url := l.url
+	if l.client != nil {
+		return l.client, nil
+	}
+	if _, err := http.Get(url); err != nil {
+		return nil, err
+	}
+	l.client = &http.Client{}
+	return l.client, nil
+}
