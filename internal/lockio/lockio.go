@@ -50,9 +50,9 @@ type Options struct {
 type Held struct {
 	calls   map[*ast.CallExpr][]Lock
 	guards  map[string]bool        // field locks under which some code updates a field next to them
-	writers map[string]bool        // locks some code takes for writing, outside Close, Stop, Shutdown
+	writers map[string]bool        // locks some code takes for writing, outside Close, Stop, Shutdown, Destroy
 	sites   map[string][]token.Pos // where each lock is taken, by lockRef.id
-	once    map[token.Pos]bool     // lock calls that start a hand-written sync.Once (initsOnce)
+	once    map[token.Pos]bool     // lock calls whose waiters wait for what the holder does: initsOnce, isLockMethod
 }
 
 // Lock is a lock held at a call.
@@ -73,8 +73,10 @@ type Lock struct {
 // operation: a mutex field under which no code of the package updates the
 // fields next to it (db.cmtx, "compactions and deletions don't run
 // simultaneously"), or a lock taken nowhere but to do such I/O (a handle
-// whose every method is a round trip). Not when l is read-locked and only
-// Close, Stop or Shutdown write-lock it: readers do not wait for readers.
+// whose every method is a round trip). Not when it was taken to build
+// something once (initsOnce) or by a lock type's own Lock or Unlock
+// (isLockMethod). Not when l is read-locked and only Close, Stop,
+// Shutdown or Destroy write-lock it: readers do not wait for readers.
 func (h *Held) Waited(l Lock, slow map[token.Pos]bool) bool {
 	if h.once[l.Pos] {
 		return false
@@ -155,7 +157,7 @@ func (f *finder) lockingFuncs(pass *analysis.Pass, tests bool) []ast.Node {
 					f.held.writers[ref.id()] = true
 				}
 			}
-			if f.initsOnce(cur, ref) {
+			if f.initsOnce(cur, ref) || isLockMethod(cur) {
 				f.held.once[call.Pos()] = true
 			}
 			for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -290,11 +292,30 @@ func (f *finder) initsOnce(cur inspector.Cursor, ref lockRef) bool {
 }
 
 // isClosing reports whether cur is in a function declaration named Close,
-// Stop or Shutdown (whatever the case of the first letter).
+// Stop, Shutdown or Destroy (whatever the case of the first letter).
 func isClosing(cur inspector.Cursor) bool {
 	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		switch strings.ToLower(decl.Node().(*ast.FuncDecl).Name.Name) {
-		case "close", "stop", "shutdown":
+		case "close", "stop", "shutdown", "destroy":
+			return true
+		}
+	}
+	return false
+}
+
+// isLockMethod reports whether cur is in a method named Lock, Unlock,
+// TryLock, RLock or RUnlock: its type is a lock itself (a distributed
+// lock, a lease), and the mutex it holds while taking or releasing that
+// lock serialises those operations; whoever waits for it is there to take
+// the same lock. Consul's api.Lock: "Hold the lock as we try to acquire".
+func isLockMethod(cur inspector.Cursor) bool {
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := decl.Node().(*ast.FuncDecl)
+		if fd.Recv == nil {
+			return false
+		}
+		switch strings.ToLower(fd.Name.Name) {
+		case "lock", "unlock", "trylock", "rlock", "runlock":
 			return true
 		}
 	}

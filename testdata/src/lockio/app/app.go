@@ -407,3 +407,60 @@ func (l *Lazy) Get() (*http.Client, error) { // want Get:`blocking\(network\)`
 	l.client = &http.Client{}
 	return l.client, nil
 }
+
+// DistLock is a lock itself, held in a remote store: its mutex serialises
+// taking and releasing it, and whoever waits for l.mu is there to take
+// the same lock. Destroy runs once, at the end, like Close.
+type DistLock struct {
+	mu     sync.Mutex
+	held   bool
+	url    string
+	client *http.Client
+}
+
+func (l *DistLock) Lock(stop <-chan struct{}) error { // want Lock:`blocking\(network\)`
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	select {
+	case <-stop:
+		return nil
+	default:
+	}
+	resp, err := l.client.Post(l.url, "text/plain", nil) // silent: taking the lock it implements
+	if err != nil {
+		return err
+	}
+	l.held = true
+	return resp.Body.Close()
+}
+
+func (l *DistLock) Unlock() error { // want Unlock:`blocking\(network\)`
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.held {
+		return nil
+	}
+	l.held = false
+	_, err := l.client.Get(l.url) // silent: releasing the lock it implements
+	return err
+}
+
+func (l *DistLock) Destroy() error { // want Destroy:`blocking\(network\)`
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.held = false
+	_, err := l.client.Get(l.url) // silent: runs once, at the end
+	return err
+}
+
+// Refresh is not one of its lock operations: every Lock and Unlock waits
+// for its round trip.
+func (l *DistLock) Refresh() error { // want Refresh:`blocking\(network\)`
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.held {
+		return nil
+	}
+	_, err := l.client.Get(l.url) // want `\(\*http.Client\).Get makes an HTTP request while l.mu is held`
+	return err
+}
