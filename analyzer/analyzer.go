@@ -23,7 +23,15 @@ var Analyzer = NewCommand()
 // NewCommand returns a new analyzer configured as Analyzer is: defaults,
 // flags, and .iohotpath.yml files. Drivers and tests that set flags use
 // their own instance rather than Analyzer's.
-func NewCommand() *analysis.Analyzer { return newAnalyzer(Config{}, true) }
+func NewCommand() *analysis.Analyzer { return newAnalyzer(Config{}, true, false) }
+
+// NewFactsOnly returns an analyzer configured as NewCommand's that
+// computes and exports the facts other packages import and reports
+// nothing. go vet runs the tool on every dependency only for its facts
+// (the unit's VetxOnly) and discards what it reports there; skipping the
+// rules that only report (io-under-lock, hygiene, hot findings, ignores)
+// makes those units cheaper. The facts are the same as NewCommand's.
+func NewFactsOnly() *analysis.Analyzer { return newAnalyzer(Config{}, true, true) }
 
 // New returns an analyzer that uses cfg exactly (no configuration file is
 // looked up), or an error naming every invalid option. Flags set on the
@@ -32,7 +40,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	if _, err := cfg.Compile(); err != nil {
 		return nil, fmt.Errorf("iohotpath: %w", err)
 	}
-	return newAnalyzer(cfg, false), nil
+	return newAnalyzer(cfg, false, false), nil
 }
 
 // IsConfigError reports whether err, returned by the analyzer's Run, comes
@@ -40,7 +48,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 // would fail with it, so a driver may stop at the first.
 func IsConfigError(err error) bool { return config.IsError(err) }
 
-func newAnalyzer(base Config, discover bool) *analysis.Analyzer {
+func newAnalyzer(base Config, discover, factsOnly bool) *analysis.Analyzer {
 	flags := new(config.Flags)
 	loader := config.NewLoader(base, discover, flags)
 	a := &analysis.Analyzer{
@@ -49,7 +57,7 @@ func newAnalyzer(base Config, discover bool) *analysis.Analyzer {
 		URL:       "https://github.com/iohotpath/iohotpath/blob/main/docs/README.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: hotio.FactTypes(),
-		Run:       func(pass *analysis.Pass) (any, error) { return nil, run(pass, loader) },
+		Run:       func(pass *analysis.Pass) (any, error) { return nil, run(pass, loader, factsOnly) },
 	}
 	flags.Register(&a.Flags)
 	return a

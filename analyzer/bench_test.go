@@ -1,7 +1,9 @@
 package analyzer_test
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -92,4 +94,61 @@ func TestFactsDeterministic(t *testing.T) {
 	if n := countFacts(g); n < 10 {
 		t.Errorf("only %d facts over the chain; want the lib, mid and app facts", n)
 	}
+}
+
+// TestFactsOnlySameFacts: the analyzer go vet runs on dependencies
+// (NewFactsOnly) exports exactly the facts of the full one, and reports
+// nothing, on the cross-package chains of testdata and on x/tools.
+func TestFactsOnlySameFacts(t *testing.T) {
+	gopath := []string{"GOPATH=" + testdata, "GO111MODULE=off", "GOFLAGS="}
+	for _, tc := range []struct {
+		env      []string
+		patterns []string
+	}{
+		{gopath, []string{"example.com/app", "lockio/app"}},
+		{nil, []string{"golang.org/x/tools/go/packages"}},
+	} {
+		pkgs := load(t, tc.env, tc.patterns...)
+		full := analyzeFacts(t, analyzer.NewCommand(), pkgs)
+		only := analyzeFacts(t, analyzer.NewFactsOnly(), pkgs)
+		if len(full.facts) < 10 {
+			t.Errorf("%v: only %d facts; the comparison needs some", tc.patterns, len(full.facts))
+		}
+		if full.diags == 0 {
+			t.Errorf("%v: the full analyzer reported nothing; the test needs findings to leave out", tc.patterns)
+		}
+		if only.diags != 0 {
+			t.Errorf("%v: NewFactsOnly reported %d diagnostics, want none", tc.patterns, only.diags)
+		}
+		if !slices.Equal(full.facts, only.facts) {
+			t.Errorf("%v: facts differ\nfull: %q\nfacts only: %q", tc.patterns, full.facts, only.facts)
+		}
+	}
+}
+
+type factsAndDiags struct {
+	facts []string // "package object: fact", sorted
+	diags int
+}
+
+// analyzeFacts runs a over pkgs and their dependencies and returns every
+// exported fact and how many diagnostics it reported anywhere.
+func analyzeFacts(t *testing.T, a *analysis.Analyzer, pkgs []*packages.Package) factsAndDiags {
+	t.Helper()
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r factsAndDiags
+	for act := range g.All() {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		r.diags += len(act.Diagnostics)
+		for _, f := range act.AllObjectFacts() {
+			r.facts = append(r.facts, fmt.Sprintf("%s %s: %v", act.Package.PkgPath, f.Object, f.Fact))
+		}
+	}
+	slices.Sort(r.facts)
+	return r
 }

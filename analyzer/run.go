@@ -20,14 +20,18 @@ import (
 // run analyses one package: its settings, its directives, the calls made
 // under a lock, each rule (io-under-lock asks hot-io what those calls do),
 // then the ignores and the directives that applied to nothing, reported in
-// a deterministic order.
-func run(pass *analysis.Pass, loader *config.Loader) error {
+// a deterministic order. factsOnly stops after the facts are exported.
+func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) error {
 	std := isStd(pass)
 	s, err := loader.For(packageDir(pass), std)
 	if err != nil {
 		return err
 	}
 	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
+	if factsOnly {
+		hotio.Facts(pass, s, dirs, std)
+		return nil
+	}
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})
 	hot := hotio.Run(pass, s, dirs, std, held.Any())
 	hotDiags, underLock := lockio.Check(pass, held, hot)

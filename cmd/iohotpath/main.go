@@ -23,8 +23,11 @@ import (
 )
 
 func main() {
-	if driver.IsTool(os.Args[1:]) {
-		driver.Tool(analyzer.Analyzer) // go vet calling back; does not return
+	if driver.IsTool(os.Args[1:]) { // go vet calling back; Tool does not return
+		if driver.VetxOnly(os.Args[1:]) {
+			driver.Tool(analyzer.NewFactsOnly()) // a dependency, for its facts
+		}
+		driver.Tool(analyzer.Analyzer)
 	}
 	os.Exit(driver.Main(os.Args[1:], driver.Options{New: analyzer.NewCommand}))
 }

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -36,6 +37,22 @@ func IsTool(args []string) bool {
 		}
 	}
 	return false
+}
+
+// VetxOnly reports whether args end with a unit's .cfg file that asks
+// only for facts (VetxOnly): go vet analyses every dependency so, for
+// what its importers need, and discards what the tool reports there. A
+// file it cannot read or parse answers false; unitchecker then says why.
+func VetxOnly(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return false
+	}
+	var unit struct{ VetxOnly bool }
+	return json.Unmarshal(data, &unit) == nil && unit.VetxOnly
 }
 
 // Tool runs a as the go command's vet tool, as singlechecker does, and

@@ -37,9 +37,7 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std, a
 	if std && !ask && !g.anyHot() && !dirs.HasMarkers() {
 		return res
 	}
-	r := newResolver(pass)
-	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: res.Used}
-	(&facter{unit: u}).computeFacts()
+	u := computeFacts(pass, s, dirs, g, res.Used)
 	if !std {
 		exportFacts(pass, g)
 	}
@@ -48,6 +46,29 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std, a
 		res.Diags = (&reporter{unit: u}).reportHot()
 	}
 	return res
+}
+
+// Facts computes and exports the facts of the package of pass, as Run
+// does, and reports nothing: for packages analysed only for what their
+// importers need. The standard library exports none.
+func Facts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bool) {
+	if std {
+		return
+	}
+	used := directives.Used{}
+	g, _ := buildGraph(pass, s, dirs, used)
+	computeFacts(pass, s, dirs, g, used)
+	exportFacts(pass, g)
+}
+
+// computeFacts matches the calls of the package's graph g against the
+// catalogue and the imported facts and computes what each function
+// blocks on; the unit it returns answers the report phase.
+func computeFacts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, g *graph, used directives.Used) unit {
+	r := newResolver(pass)
+	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used}
+	(&facter{unit: u}).computeFacts()
+	return u
 }
 
 // FactTypes is what an analyzer running this rule declares as its facts.
