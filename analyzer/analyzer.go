@@ -30,7 +30,9 @@ func NewCommand() *analysis.Analyzer { return newAnalyzer(Config{}, true, false)
 // nothing. go vet runs the tool on every dependency only for its facts
 // (the unit's VetxOnly) and discards what it reports there; skipping the
 // rules that only report (io-under-lock, hygiene, hot findings, ignores)
-// makes those units cheaper. The facts are the same as NewCommand's.
+// makes those units cheaper, and it needs no inspector (inspect.Analyzer),
+// nor any work at all on the standard library, which exports no facts.
+// The facts are the same as NewCommand's.
 func NewFactsOnly() *analysis.Analyzer { return newAnalyzer(Config{}, true, true) }
 
 // New returns an analyzer that uses cfg exactly (no configuration file is
@@ -51,11 +53,15 @@ func IsConfigError(err error) bool { return config.IsError(err) }
 func newAnalyzer(base Config, discover, factsOnly bool) *analysis.Analyzer {
 	flags := new(config.Flags)
 	loader := config.NewLoader(base, discover, flags)
+	requires := []*analysis.Analyzer{inspect.Analyzer} // for io-under-lock and hygiene
+	if factsOnly {
+		requires = nil // hotio walks the syntax itself; no inspector to build
+	}
 	a := &analysis.Analyzer{
 		Name:      "iohotpath",
 		Doc:       doc,
 		URL:       "https://github.com/iohotpath/iohotpath/blob/main/docs/README.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  requires,
 		FactTypes: hotio.FactTypes(),
 		Run:       func(pass *analysis.Pass) (any, error) { return nil, run(pass, loader, factsOnly) },
 	}

@@ -23,13 +23,16 @@ import (
 // a deterministic order. factsOnly stops after the facts are exported.
 func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) error {
 	std := isStd(pass)
+	if factsOnly && std {
+		return nil // the catalogue describes the standard library: no facts
+	}
 	s, err := loader.For(packageDir(pass), std)
 	if err != nil {
 		return err
 	}
 	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
 	if factsOnly {
-		hotio.Facts(pass, s, dirs, std)
+		hotio.Facts(pass, s, dirs)
 		return nil
 	}
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"sort"
+	"sync"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -23,12 +24,19 @@ var rows = [][]Row{stdRows, logRows, netRows, dbRows}
 // table is every blocking call, keyed by types.Func.FullName() with
 // canonical package paths (fullName); a key "(T).*" stands for every
 // method of T. A key listed twice is caught by TestNoDuplicateKeys, not
-// here: the first row wins.
-var table = index(rows...)
+// here: the first row wins. Built on first use: a go vet unit of the
+// standard library never needs it.
+var table = sync.OnceValue(func() map[string]Entry { return index(rows...) })
 
 // index builds the table from rows.
 func index(tables ...[]Row) map[string]Entry {
-	m := map[string]Entry{}
+	n := 0
+	for _, rows := range tables {
+		for _, r := range rows {
+			n += len(r.Names)
+		}
+	}
+	m := make(map[string]Entry, n)
 	for _, rows := range tables {
 		for _, r := range rows {
 			e := Entry{Cat: r.Cat, Does: r.Does, NoRoundTrip: r.NoRoundTrip}
@@ -49,7 +57,7 @@ func index(tables ...[]Row) map[string]Entry {
 // (types.Func.FullName), also when full names a vendored copy or an alias
 // of the row's package.
 func Lookup(full string) (Entry, bool) {
-	e, ok := table[canonicalFull(full)]
+	e, ok := table()[canonicalFull(full)]
 	return e, ok
 }
 
@@ -60,7 +68,7 @@ func Lookup(full string) (Entry, bool) {
 // are compared canonical: a vendored copy or an alias matches the rows of
 // its original. name is the callee as messages show it.
 func Match(info *types.Info, call *ast.CallExpr, fn *types.Func) (e Entry, name string, ok bool) {
-	if e, ok := table[fullName(fn)]; ok {
+	if e, ok := table()[fullName(fn)]; ok {
 		return e, names.Display(fn), true
 	}
 	recv := fn.Signature().Recv()
@@ -71,7 +79,7 @@ func Match(info *types.Info, call *ast.CallExpr, fn *types.Func) (e Entry, name 
 	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		selection = info.Selections[sel]
 	}
-	if e, ok := table["("+types.TypeString(recv.Type(), qualify)+").*"]; ok {
+	if e, ok := table()["("+types.TypeString(recv.Type(), qualify)+").*"]; ok {
 		return e, wholeTypeName(selection, fn), true
 	}
 	if selection != nil && selection.Kind() == types.MethodVal {
@@ -108,7 +116,7 @@ func matchEmbedded(selection *types.Selection, fn *types.Func) (Entry, string, b
 			obj := named.Obj()
 			base := canonical(obj.Pkg().Path()) + "." + obj.Name()
 			for _, key := range []string{"(*" + base + ")." + fn.Name(), "(" + base + ")." + fn.Name()} {
-				if e, ok := table[key]; ok {
+				if e, ok := table()[key]; ok {
 					return e, "(*" + obj.Pkg().Name() + "." + obj.Name() + ")." + fn.Name(), true
 				}
 			}
@@ -127,13 +135,13 @@ func matchEmbedded(selection *types.Selection, fn *types.Func) (Entry, string, b
 
 // Size reports how many names the catalogue holds, writer-dependent calls
 // and methods included.
-func Size() int { return len(table) + len(writerFuncs) + len(writerMethods) }
+func Size() int { return len(table()) + len(writerFuncs) + len(writerMethods) }
 
 // Lines returns the catalogue as sorted "name category" lines, for
 // documentation; writer-dependent entries say when they block.
 func Lines() []string {
 	var out []string
-	for k, e := range table {
+	for k, e := range table() {
 		out = append(out, k+" "+e.Cat.String())
 	}
 	for k, f := range writerFuncs {

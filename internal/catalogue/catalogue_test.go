@@ -73,8 +73,8 @@ func TestNoDuplicateKeys(t *testing.T) {
 			}
 		}
 	}
-	if len(seen) != len(table) {
-		t.Errorf("the rows name %d functions, the table holds %d", len(seen), len(table))
+	if len(seen) != len(table()) {
+		t.Errorf("the rows name %d functions, the table holds %d", len(seen), len(table()))
 	}
 }
 
@@ -94,7 +94,7 @@ func TestRowsComplete(t *testing.T) {
 }
 
 func TestEveryEntryHasWording(t *testing.T) {
-	for k, e := range table {
+	for k, e := range table() {
 		if e.Does == "" {
 			t.Errorf("%s: no wording", k)
 		}

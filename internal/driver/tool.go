@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -39,6 +40,23 @@ func IsTool(args []string) bool {
 	return false
 }
 
+// unitMemoryLimit bounds the heap of one go vet unit: the largest seen, on
+// caddy's graph, peaks at about 120 MiB with the default collector.
+const unitMemoryLimit = 256 << 20
+
+// unitMemory sets how a unit process collects garbage, unless the user set
+// GOGC or GOMEMLIMIT: not at all until its heap nears unitMemoryLimit. A
+// unit analyses one package and exits, so the collections the default
+// GOGC=100 makes while it type-checks (a quarter of its CPU) free nothing
+// it needs freed.
+func unitMemory() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(unitMemoryLimit)
+}
+
 // VetxOnly reports whether args end with a unit's .cfg file that asks
 // only for facts (VetxOnly): go vet analyses every dependency so, for
 // what its importers need, and discards what the tool reports there. A
@@ -68,6 +86,7 @@ func Tool(a *analysis.Analyzer) {
 		}
 		os.Exit(0)
 	}
+	unitMemory()
 	a.Flags.VisitAll(func(f *flag.Flag) { f.Value = exitOnError{f.Value} })
 	a.Run = stopOnConfigError(a.Run)
 	singlechecker.Main(a)

@@ -50,11 +50,8 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std, a
 
 // Facts computes and exports the facts of the package of pass, as Run
 // does, and reports nothing: for packages analysed only for what their
-// importers need. The standard library exports none.
-func Facts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bool) {
-	if std {
-		return
-	}
+// importers need. Not for the standard library, which exports none.
+func Facts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index) {
 	used := directives.Used{}
 	g, _ := buildGraph(pass, s, dirs, used)
 	computeFacts(pass, s, dirs, g, used)
