@@ -150,7 +150,7 @@ func (t tree) restoreRelated() {
 						continue
 					}
 					posn := r.Message[at+len(" at "):]
-					if file, line, col := splitPosn(posn); file == "" || line == 0 || col == 0 || strings.ContainsAny(file, " \t") {
+					if file, line, col := splitPosn(posn); file == "" || line == 0 || col == 0 || !plainFile(file) {
 						continue
 					}
 					r.Posn, r.End, r.Message = posn, posn, r.Message[:at]
@@ -158,6 +158,18 @@ func (t tree) restoreRelated() {
 			}
 		}
 	}
+}
+
+// plainFile reports whether file, taken from the end of a message, is one
+// file name: without a space or tab, or one that exists (a directory named
+// "my code"; a message whose text before " at " only looks like a path
+// names no file).
+func plainFile(file string) bool {
+	if !strings.ContainsAny(file, " \t") {
+		return true
+	}
+	st, err := os.Stat(file)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // printJSON prints t as the drivers do: indented with tabs, keys sorted.

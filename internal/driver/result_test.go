@@ -2,6 +2,8 @@ package driver
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -118,6 +120,13 @@ func TestTreeText(t *testing.T) {
 // message ("at file:line:col", placed at the finding) gets its place back;
 // hops already in place, and messages that only look alike, stay.
 func TestRestoreRelated(t *testing.T) {
+	spaced := filepath.Join(t.TempDir(), "my code", "y.go") // a real file whose path has a space
+	if err := os.MkdirAll(filepath.Dir(spaced), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(spaced, []byte("package y\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tr := tree{"p": {"iohotpath": []diagnostic{{
 		Posn: "/m/p.go:3:1", End: "/m/p.go:3:4", Message: "m",
 		Related: []related{
@@ -125,6 +134,7 @@ func TestRestoreRelated(t *testing.T) {
 			{Posn: "/m/p.go:8:1", End: "/m/p.go:8:1", Message: "b calls c at /m/q.go:6:2"},  // elsewhere: in place
 			{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "looks at the sky"},          // not a position
 			{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "x at /m/with space.go:1:1"}, // not one file name
+			{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "y calls z at " + spaced + ":2:1"},
 		},
 	}}}}
 	tr.restoreRelated()
@@ -134,6 +144,7 @@ func TestRestoreRelated(t *testing.T) {
 		{Posn: "/m/p.go:8:1", End: "/m/p.go:8:1", Message: "b calls c at /m/q.go:6:2"},
 		{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "looks at the sky"},
 		{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "x at /m/with space.go:1:1"},
+		{Posn: spaced + ":2:1", End: spaced + ":2:1", Message: "y calls z"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("related:\n%+v\nwant:\n%+v", got, want)
