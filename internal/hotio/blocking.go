@@ -75,20 +75,7 @@ func (u *unit) blocked(call *ast.CallExpr, callee string, cats catalogue.Set, sl
 	}
 	b.Cat = slow.Cat
 	b.Text = fmt.Sprintf("%s performs blocking %s I/O (%s)", callee, slow.Cat, witnessText(slow))
-	caller := callee
-	for _, h := range slow.Chain {
-		if h.Name == elided {
-			caller = "a function further down the chain"
-			continue
-		}
-		pos := u.chain.resolve(u.pass.Fset, h)
-		msg := caller + " calls " + h.Name
-		if !pos.IsValid() {
-			pos, msg = call.Pos(), msg+" at "+h.posn()
-		}
-		b.Related = append(b.Related, analysis.RelatedInformation{Pos: pos, Message: msg})
-		caller = h.Name
-	}
+	b.Related = u.related(call, callee, slow.Chain)
 	return b
 }
 

@@ -26,7 +26,7 @@ type unit struct {
 	used  directives.Used
 
 	path  map[*ast.CallExpr]bool // calls on the normal path that may block, built by onPath
-	chain chainPositions         // for the chains of Blocks
+	chain *chainPositions        // for the chains of Blocks and hot findings, shared by copies
 }
 
 // facter computes which functions of the package perform blocking I/O.

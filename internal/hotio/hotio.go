@@ -63,7 +63,7 @@ func Facts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index) {
 // blocks on; the unit it returns answers the report phase.
 func computeFacts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, g *graph, used directives.Used) unit {
 	r := newResolver(pass)
-	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used}
+	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used, chain: new(chainPositions)}
 	(&facter{unit: u}).computeFacts()
 	return u
 }

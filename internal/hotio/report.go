@@ -57,7 +57,6 @@ func (r region) answers(cats catalogue.Set, ctx walkCtx) bool {
 // reporter reports the blocking calls of hot regions.
 type reporter struct {
 	unit
-	chain chainPositions
 	diags []analysis.Diagnostic
 }
 
@@ -227,20 +226,7 @@ func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, 
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
 		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), r.fix(f.Cat, "", ""))}
-	caller := callee
-	for _, h := range f.Chain {
-		if h.Name == elided {
-			caller = "a function further down the chain"
-			continue
-		}
-		pos := rp.chain.resolve(rp.pass.Fset, h)
-		msg := caller + " calls " + h.Name
-		if !pos.IsValid() {
-			pos, msg = call.Pos(), msg+" at "+h.posn()
-		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: msg})
-		caller = h.Name
-	}
+	d.Related = rp.related(call, callee, f.Chain)
 	rp.diags = append(rp.diags, d)
 }
 
@@ -332,6 +318,28 @@ func fixFor(cat catalogue.Category, full, does string) string {
 // most drivers, for its dependencies).
 type chainPositions struct {
 	files map[string]*token.File // built on the first transitive report
+}
+
+// related turns chain, the witness chain of callee called at call, into
+// related information: "caller calls callee" at each hop, or at call with
+// the hop's place in the message when its file is not in this run.
+func (u *unit) related(call *ast.CallExpr, callee string, chain []Hop) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	caller := callee
+	for _, h := range chain {
+		if h.Name == elided {
+			caller = "a function further down the chain"
+			continue
+		}
+		pos := u.chain.resolve(u.pass.Fset, h)
+		msg := caller + " calls " + h.Name
+		if !pos.IsValid() {
+			pos, msg = call.Pos(), msg+" at "+h.posn()
+		}
+		out = append(out, analysis.RelatedInformation{Pos: pos, Message: msg})
+		caller = h.Name
+	}
+	return out
 }
 
 func (cp *chainPositions) resolve(fset *token.FileSet, h Hop) token.Pos {
