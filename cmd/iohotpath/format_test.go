@@ -3,12 +3,9 @@ package main_test
 // Tests of -format (internal/output) through the built command.
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,28 +15,12 @@ import (
 )
 
 // runFormat runs the command in dir and returns its standard output, its
-// standard error and its exit code. $GITHUB_WORKSPACE is unset, so that
-// names are relative to the module root wherever the test runs.
+// standard error and its exit code. $GITHUB_WORKSPACE is emptied (the
+// command treats that as unset), so that names are relative to the module
+// root wherever the test runs.
 func runFormat(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(binary(t), args...)
-	cmd.Dir = dir
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GITHUB_WORKSPACE=") {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("iohotpath %v: %v", args, err)
-	}
-	return out.String(), errOut.String(), code
+	return runEnv(t, dir, []string{"GITHUB_WORKSPACE="}, binary(t), args...)
 }
 
 func repoRoot(t *testing.T) string {

@@ -48,11 +48,11 @@ type Options struct {
 // Held is the calls of a package made while a lock is held on every path
 // to them.
 type Held struct {
-	calls   map[*ast.CallExpr][]Lock
-	guards  map[string]bool        // field locks under which some code updates a field next to them
-	writers map[string]bool        // locks some code takes for writing, outside Close, Stop, Shutdown, Destroy
-	sites   map[string][]token.Pos // where each lock is taken, by lockRef.id
-	once    map[token.Pos]bool     // lock calls whose waiters wait for what the holder does: initsOnce, isLockMethod
+	calls    map[*ast.CallExpr][]Lock
+	guards   map[string]bool        // field locks under which some code updates a field next to them
+	writers  map[string]bool        // locks some code takes for writing, outside Close, Stop, Shutdown, Destroy
+	sites    map[string][]token.Pos // where each lock is taken, by lockRef.id
+	unwaited map[token.Pos]bool     // lock calls whose waiters wait for what the holder does: initsOnce, isLockMethod
 }
 
 // Lock is a lock held at a call.
@@ -78,7 +78,7 @@ type Lock struct {
 // (isLockMethod). Not when l is read-locked and only Close, Stop,
 // Shutdown or Destroy write-lock it: readers do not wait for readers.
 func (h *Held) Waited(l Lock, slow map[token.Pos]bool) bool {
-	if h.once[l.Pos] {
+	if h.unwaited[l.Pos] {
 		return false
 	}
 	if l.class != "" && !h.guards[l.class] {
@@ -110,7 +110,7 @@ type finder struct {
 // analyzer calling it must require inspect.Analyzer.
 func Find(pass *analysis.Pass, opts Options) *Held {
 	h := &Held{calls: map[*ast.CallExpr][]Lock{}, guards: map[string]bool{}, writers: map[string]bool{},
-		sites: map[string][]token.Pos{}, once: map[token.Pos]bool{}}
+		sites: map[string][]token.Pos{}, unwaited: map[token.Pos]bool{}}
 	if !opts.On {
 		return h
 	}
@@ -158,7 +158,7 @@ func (f *finder) lockingFuncs(pass *analysis.Pass, tests bool) []ast.Node {
 				}
 			}
 			if f.initsOnce(cur, ref) || isLockMethod(cur) {
-				f.held.once[call.Pos()] = true
+				f.held.unwaited[call.Pos()] = true
 			}
 			for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 				if len(fns) == 0 || fns[len(fns)-1] != fn.Node() {
@@ -294,11 +294,10 @@ func (f *finder) initsOnce(cur inspector.Cursor, ref lockRef) bool {
 // isClosing reports whether cur is in a function declaration named Close,
 // Stop, Shutdown or Destroy (whatever the case of the first letter).
 func isClosing(cur inspector.Cursor) bool {
-	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		switch strings.ToLower(decl.Node().(*ast.FuncDecl).Name.Name) {
-		case "close", "stop", "shutdown", "destroy":
-			return true
-		}
+	name, _ := declName(cur)
+	switch name {
+	case "close", "stop", "shutdown", "destroy":
+		return true
 	}
 	return false
 }
@@ -309,17 +308,22 @@ func isClosing(cur inspector.Cursor) bool {
 // lock serialises those operations; whoever waits for it is there to take
 // the same lock. Consul's api.Lock: "Hold the lock as we try to acquire".
 func isLockMethod(cur inspector.Cursor) bool {
-	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		fd := decl.Node().(*ast.FuncDecl)
-		if fd.Recv == nil {
-			return false
-		}
-		switch strings.ToLower(fd.Name.Name) {
-		case "lock", "unlock", "trylock", "rlock", "runlock":
-			return true
-		}
+	name, method := declName(cur)
+	switch name {
+	case "lock", "unlock", "trylock", "rlock", "runlock":
+		return method
 	}
 	return false
+}
+
+// declName returns the name, in lower case, of the function declaration
+// enclosing cur, and whether it is a method.
+func declName(cur inspector.Cursor) (name string, method bool) {
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := decl.Node().(*ast.FuncDecl)
+		return strings.ToLower(fd.Name.Name), fd.Recv != nil
+	}
+	return "", false
 }
 
 // record notes that call is made with the locks of s held; always says
