@@ -1,8 +1,10 @@
 package driver
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 )
 
@@ -38,6 +40,35 @@ func TestVetxOnly(t *testing.T) {
 	} {
 		if got := VetxOnly(tc.args); got != tc.want {
 			t.Errorf("VetxOnly(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
+
+// TestUnitMemory: a unit process collects garbage only near
+// unitMemoryLimit, unless the user set GOGC or GOMEMLIMIT.
+func TestUnitMemory(t *testing.T) {
+	restore := func() { debug.SetGCPercent(100); debug.SetMemoryLimit(math.MaxInt64) }
+	t.Cleanup(restore)
+	for _, tc := range []struct {
+		env   string
+		gc    int
+		limit int64
+	}{
+		{"", -1, unitMemoryLimit},
+		{"GOGC", 100, math.MaxInt64},
+		{"GOMEMLIMIT", 100, math.MaxInt64},
+	} {
+		restore()
+		t.Setenv("GOGC", "")
+		t.Setenv("GOMEMLIMIT", "")
+		if tc.env != "" {
+			t.Setenv(tc.env, "1")
+		}
+		unitMemory()
+		gc := debug.SetGCPercent(100)
+		limit := debug.SetMemoryLimit(math.MaxInt64)
+		if gc != tc.gc || limit != tc.limit {
+			t.Errorf("%s set: GC percent %d, memory limit %d; want %d, %d", tc.env, gc, limit, tc.gc, tc.limit)
 		}
 	}
 }
