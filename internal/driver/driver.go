@@ -85,7 +85,7 @@ func Main(args []string, opts Options) int {
 		fmt.Fprintf(stderr, "iohotpath: %s\n", strings.Join(problems, "\n"))
 		return 1
 	}
-	a.Run = stopOnConfigError(a.Run)
+	a.Run = stopOnConfigError(physicalEdits(a.Run))
 
 	ch := choose(c, dir)
 	if os.Getenv("IOHOTPATH_DEBUG_ENGINE") != "" {

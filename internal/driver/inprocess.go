@@ -97,7 +97,9 @@ func treeOf(graph *checker.Graph) tree {
 func isTestVariant(p *packages.Package) bool { return strings.Contains(p.ID, " [") }
 
 // convert is a diagnostic in the JSON tree's form, as
-// driverutil.JSONTree.Add writes it.
+// driverutil.JSONTree.Add writes it, but for the edits of its fixes: those
+// name the file they edit, whatever a //line directive says (the tool
+// does the same under go vet, see physicalEdits).
 func convert(fset *token.FileSet, d analysis.Diagnostic) diagnostic {
 	out := diagnostic{
 		Category: d.Category,
@@ -108,10 +110,11 @@ func convert(fset *token.FileSet, d analysis.Diagnostic) diagnostic {
 	for _, f := range d.SuggestedFixes {
 		jf := fix{Message: f.Message}
 		for _, e := range f.TextEdits {
+			start, end := fset.PositionFor(e.Pos, false), fset.PositionFor(e.End, false)
 			jf.Edits = append(jf.Edits, edit{
-				Filename: fset.Position(e.Pos).Filename,
-				Start:    fset.Position(e.Pos).Offset,
-				End:      fset.Position(e.End).Offset,
+				Filename: start.Filename, // the file itself, not the one a //line directive names
+				Start:    start.Offset,
+				End:      end.Offset,
 				New:      string(e.NewText),
 			})
 		}

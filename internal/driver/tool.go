@@ -88,7 +88,7 @@ func Tool(a *analysis.Analyzer) {
 	}
 	unitMemory()
 	a.Flags.VisitAll(func(f *flag.Flag) { f.Value = exitOnError{f.Value} })
-	a.Run = stopOnConfigError(a.Run)
+	a.Run = stopOnConfigError(physicalEdits(a.Run))
 	singlechecker.Main(a)
 }
 
