@@ -62,3 +62,83 @@ func TestFixEditsThePhysicalFile(t *testing.T) {
 		})
 	}
 }
+
+// writeFiles writes files below root.
+func writeFiles(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestDependencyConfigIgnored: the configuration of a dependency outside
+// the main module (here a replace ../lib target) is never read: its
+// unknown key does not fail the run, its disable does not remove the
+// user's finding, and editing it changes nothing; the main module's root
+// file applies to it, and editing that is seen. Both engines agree at
+// every step (go vet's cache key covers the main module's files only,
+// which are all that is read).
+func TestDependencyConfigIgnored(t *testing.T) {
+	bin := binary(t)
+	base := t.TempDir()
+	app := filepath.Join(base, "app")
+	writeFiles(t, base, map[string]string{
+		"app/go.mod": "module example.com/app\n\ngo 1.26\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n",
+		"app/app.go": "package app\n\nimport \"example.com/lib\"\n\n// hotpath\nfunc Handle(b []byte) { lib.Save(b) }\n",
+		"lib/go.mod": "module example.com/lib\n\ngo 1.26\n",
+		"lib/lib.go": "package lib\n\nimport \"os\"\n\nfunc Save(b []byte) { os.WriteFile(\"/tmp/x\", b, 0o600) }\n",
+	})
+	const finding = "app.go:6:25: lib.Save performs blocking file I/O"
+	for _, step := range []struct {
+		name  string
+		files map[string]string
+		code  int
+	}{
+		{"a dependency's disable", map[string]string{"lib/.iohotpath.yml": "disable: [file]\n"}, 3},
+		{"a dependency's unknown key", map[string]string{"lib/.iohotpath.yml": "funcz: [x]\n"}, 3},
+		{"the main module's disable", map[string]string{"app/.iohotpath.yml": "disable: [file]\n"}, 0},
+		{"the main module's file removed", map[string]string{"app/.iohotpath.yml": "\n"}, 3},
+	} {
+		writeFiles(t, base, step.files)
+		var outs []string
+		for _, engine := range []string{"-engine=vet", "-engine=inprocess"} {
+			out, code := run(t, app, bin, engine, "./...")
+			if code != step.code || (code == 3) != strings.Contains(out, finding) {
+				t.Errorf("%s, %s: exit code %d, want %d (finding %q)\n%s", step.name, engine, code, step.code, finding, out)
+			}
+			outs = append(outs, out)
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%s: the engines disagree:\nvet:\n%s\ninprocess:\n%s", step.name, outs[0], outs[1])
+		}
+	}
+}
+
+// TestFilePatterns: a .go file named on the command line, relative or
+// absolute, is analysed with its directory's configuration; outside a
+// module the lookup stops at the working directory, so a file planted
+// above it is not read.
+func TestFilePatterns(t *testing.T) {
+	bin := binary(t)
+	const src = "package p\n\nimport \"log\"\n\n// hotpath\nfunc Handle() { log.Print(\"x\") }\n"
+	mod := tempModule(t, map[string]string{"a.go": src, ".iohotpath.yml": "disable: [stdout]\n"})
+	top := t.TempDir()
+	writeFiles(t, top, map[string]string{".iohotpath.yml": "planted: [x]\n", "work/a.go": src})
+	work := filepath.Join(top, "work")
+	for _, tc := range []struct{ dir, arg string }{
+		{mod, "./a.go"}, {mod, filepath.Join(mod, "a.go")}, {work, "./a.go"}, {work, "a.go"},
+	} {
+		for _, engine := range []string{"-engine=vet", "-engine=inprocess"} {
+			out, code := run(t, tc.dir, bin, engine, tc.arg)
+			if code != 3 || !strings.Contains(out, "a.go:6:17: log.Print writes a log line") {
+				t.Errorf("iohotpath %s %s in %s: exit code %d, want 3 and the finding\n%s", engine, tc.arg, tc.dir, code, out)
+			}
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 // in lib and the finding was lost.)
 func TestMergedSettingsReachFacts(t *testing.T) {
 	root := t.TempDir()
+	t.Setenv(config.WorkDirEnv, root)
 	for name, content := range map[string]string{
 		"go.mod":                 "module example.com/m\n\ngo 1.26\n",
 		config.FileName:          "blocking: [example.com/m/lib.Slow]\n",

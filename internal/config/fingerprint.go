@@ -17,8 +17,9 @@ import (
 // analyzer started in directory dir could read: each file named FileName
 // in the tree of dir's module (of every module of the workspace when a
 // go.work applies), and file, a -config file, when it is not "". When dir
-// is in no module, the files above dir count too, since the lookup then
-// walks up to the file system's root.
+// is in no module, the files in dir's tree count: the lookup stops at dir.
+// These are all the files a run reads (see Loader): a package outside
+// those trees gets the main module root's file.
 //
 // A build system that caches results folds it into its key (go vet asks
 // the tool for -V=full), so an edited, added or removed configuration file
@@ -31,16 +32,8 @@ import (
 // walked: the go command's patterns do not match packages in them.
 func Fingerprint(dir, file string) string {
 	h := sha256.New()
-	roots, inModule := fingerprintRoots(dir)
-	fmt.Fprintf(h, "iohotpath config v1\n")
-	if !inModule {
-		for d := filepath.Dir(roots[0]); ; d = filepath.Dir(d) {
-			hashFile(h, "up "+d, filepath.Join(d, FileName))
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
+	roots, _ := fingerprintRoots(dir)
+	fmt.Fprintf(h, "iohotpath config v2\n")
 	for i, root := range roots {
 		for _, f := range FilesUnder(root) {
 			rel, err := filepath.Rel(root, f)

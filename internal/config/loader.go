@@ -13,7 +13,12 @@ import (
 // Loader gives each package its settings: the base configuration, or the
 // .iohotpath.yml files from the package's module root down to its
 // directory merged into one, overridden by the flags that were set
-// explicitly. It is safe for concurrent use by the packages of a run, and
+// explicitly. Files are read in the main module only (the module of the
+// directory the run started in, see WorkDir; every module of a go.work):
+// a package outside its directory tree (the module cache, a replace
+// target elsewhere, vendored code) gets the main module root's file, so a
+// dependency's own configuration can neither fail the run nor turn off
+// what the user asked for. It is safe for concurrent use by the packages of a run, and
 // reads each file and compiles each chain of files once.
 //
 // Files merge from the module root down: list options concatenate (so a
@@ -23,6 +28,9 @@ type Loader struct {
 	base     Config
 	discover bool
 	flags    *Flags // may be nil
+
+	mainOnce sync.Once
+	main     *mainModule // found on first use, from WorkDir
 
 	chains   sync.Map // package directory -> []string, its files from the module root down
 	files    sync.Map // file -> *once[*fileConfig]
@@ -72,7 +80,7 @@ func (l *Loader) For(dir string, std bool) (*Settings, error) {
 		}
 		files = []string{abs} // in place of every .iohotpath.yml
 	case l.discover && dir != "":
-		files, _ = get(&l.chains, dir, func() ([]string, error) { return findFiles(dir), nil })
+		files, _ = get(&l.chains, dir, func() ([]string, error) { return l.chain(dir), nil })
 	}
 	return get(&l.settings, strings.Join(files, "\n"), func() (*Settings, error) { return l.compile(files) })
 }
@@ -114,18 +122,36 @@ func merge(files []*fileConfig) Config {
 	return c
 }
 
+// chain returns the configuration files of the package in dir: in the
+// main module, the files from its module root down to dir (findFiles);
+// elsewhere the main module root's file alone.
+func (l *Loader) chain(dir string) []string {
+	l.mainOnce.Do(func() { l.main = findMain(WorkDir()) })
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	if root := l.main.rootOf(dir); root != "" {
+		return findFiles(dir, root)
+	}
+	if l.main.file != "" && present(l.main.file) {
+		return []string{l.main.file}
+	}
+	return nil
+}
+
 // findFiles returns the .iohotpath.yml files from the module root (the
-// first directory up from dir that holds go.mod) down to dir. Anything
-// with that name counts, a dangling link or a directory included, so that
-// reading it says what is wrong rather than the file being skipped.
-func findFiles(dir string) []string {
+// first directory up from dir that holds go.mod, and never above top) down
+// to dir. Anything with that name counts, a dangling link or a directory
+// included, so that reading it says what is wrong rather than the file
+// being skipped.
+func findFiles(dir, top string) []string {
 	var files []string
 	for {
 		candidate := filepath.Join(dir, FileName)
-		if _, err := os.Lstat(candidate); !errors.Is(err, fs.ErrNotExist) {
+		if present(candidate) {
 			files = append(files, candidate)
 		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil || dir == top {
 			break
 		}
 		parent := filepath.Dir(dir)
@@ -136,4 +162,11 @@ func findFiles(dir string) []string {
 	}
 	slices.Reverse(files)
 	return files
+}
+
+// present reports whether something named path exists, a dangling link
+// included.
+func present(path string) bool {
+	_, err := os.Lstat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }

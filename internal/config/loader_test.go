@@ -12,10 +12,12 @@ import (
 )
 
 // module makes a module in a temporary directory: go.mod at its root and
-// the given files, and returns the root.
+// the given files, and returns the root. It is the main module of the
+// Loaders the test makes (WorkDirEnv).
 func module(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
+	t.Setenv(WorkDirEnv, root)
 	files["go.mod"] = "module example.com/m\n"
 	for name, content := range files {
 		path := filepath.Join(root, name)

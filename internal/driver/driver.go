@@ -34,6 +34,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/output"
 )
 
@@ -68,6 +69,9 @@ func Main(args []string, opts Options) int {
 			return 1
 		}
 	}
+	// The configuration comes from dir's module (config.WorkDir), also for
+	// the Loaders of this process: the in-process engine, the preflight.
+	os.Setenv(config.WorkDirEnv, dir)
 	a := opts.New()
 	c, err := parse(a, args, dir)
 	switch {

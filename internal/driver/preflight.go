@@ -63,7 +63,11 @@ func patternDirs(dir, p string) []string {
 	}
 	i := strings.Index(p, "...")
 	if i < 0 {
-		return []string{abs(dir, p)}
+		d := abs(dir, p)
+		if info, err := os.Stat(d); err == nil && !info.IsDir() {
+			d = filepath.Dir(d) // a file, iohotpath ./a.go: its package is its directory's
+		}
+		return []string{d}
 	}
 	base := p[:i]
 	if !strings.HasSuffix(base, "/") {
@@ -90,10 +94,11 @@ func patternDirs(dir, p string) []string {
 	return dirs
 }
 
-// isLocal reports whether pattern p names directories rather than import
-// paths.
+// isLocal reports whether pattern p names directories or files rather
+// than import paths (a.go is a file, as for the go command).
 func isLocal(p string) bool {
-	return p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || filepath.IsAbs(p)
+	return p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || filepath.IsAbs(p) ||
+		strings.HasSuffix(p, ".go")
 }
 
 func abs(dir, p string) string {

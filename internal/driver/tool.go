@@ -114,11 +114,7 @@ func PrintVersion(w io.Writer) error {
 		return err
 	}
 	exeSum := h.Sum(nil)
-	dir, err := os.Getwd()
-	if err != nil {
-		return err
-	}
-	conf := config.Fingerprint(dir, os.Getenv(vetConfigEnv))
+	conf := config.Fingerprint(config.WorkDir(), os.Getenv(vetConfigEnv))
 	id := sha256.Sum256([]byte(fmt.Sprintf("%x %s", exeSum, conf)))
 	_, err = fmt.Fprintf(w, "%s version devel config=%.16s buildID=%x\n", exe, conf, id)
 	return err

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
+
+	"github.com/iohotpath/iohotpath/internal/config"
 )
 
 // vetCommand returns the go vet command line that runs this executable as
@@ -28,6 +30,9 @@ func vetCommand(c *command, dir string, mode ...string) (*exec.Cmd, error) {
 	// The -config file's content joins the cache key through -V=full,
 	// which the go command asks for without the tool's flags.
 	cmd.Env = append(os.Environ(), vetConfigEnv+"="+c.configFile)
+	// The tool runs in each package's directory: this says which module
+	// is the main one, whose configuration applies (config.WorkDir).
+	cmd.Env = append(cmd.Env, config.WorkDirEnv+"="+dir)
 	return cmd, nil
 }
 
