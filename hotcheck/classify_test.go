@@ -3,6 +3,8 @@ package hotcheck
 import (
 	"strings"
 	"testing"
+
+	xtrace "golang.org/x/exp/trace"
 )
 
 // stack builds frames, leaf first, from function names.
@@ -171,5 +173,25 @@ func TestEventString(t *testing.T) {
 		Stack: stack("internal/syscall/unix.PidFDOpen", "os.checkPidfd", "os.StartProcess", "example.com/app.F")}
 	if got, want := e.String(), "F started a process: unix.PidFDOpen ← os.StartProcess ← app.F (x.go:4)"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestCounted follows goroutines from fn's: started and waited for count,
+// transitively; handed work, or not started in the call, do not.
+func TestCounted(t *testing.T) {
+	w := newWindow()
+	w.root = 1
+	w.parent = map[xtrace.GoID]xtrace.GoID{2: 1, 3: 2, 4: 1, 5: 1, 6: 1}
+	w.wake(2, 1) // 2 woke fn (WaitGroup.Done)
+	w.wake(3, 2) // 3 woke 2, which counts
+	w.wake(1, 4) // fn woke 4: fn handed it work
+	w.sending[5] = true
+	w.wake(1, 5) // fn took 5's value from its parked send
+	w.wake(7, 1) // 7 was not started in the call
+	got := w.counted()
+	for g, want := range map[xtrace.GoID]bool{1: true, 2: true, 3: true, 4: false, 5: true, 6: false, 7: false} {
+		if got[g] != want {
+			t.Errorf("goroutine %d counted %v, want %v", g, got[g], want)
+		}
 	}
 }

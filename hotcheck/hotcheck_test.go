@@ -228,12 +228,30 @@ func TestWaitedGoroutine(t *testing.T) {
 	f := tempFile(t)
 	events := run(t, func() {
 		var wg sync.WaitGroup
-		wg.Go(func() { writeLine(f) })
+		wg.Go(func() {
+			time.Sleep(2 * time.Millisecond) // finish after Wait parks: a Done before Wait leaves no trace
+			writeLine(f)
+		})
 		wg.Wait()
 	})
 	e := find(t, events, hotcheck.FileWrite, "hotcheck_test.writeLine")
 	if !e.Waited || !strings.Contains(e.String(), "wrote to a file in a goroutine it waited for") {
 		t.Errorf("Waited = %v, message %q; want the write counted as fn's", e.Waited, e)
+	}
+}
+
+// TestResultHandedBack: a goroutine whose send fn receives counts, even
+// when it parked in the send before fn came to receive.
+func TestResultHandedBack(t *testing.T) {
+	f := tempFile(t)
+	events := run(t, func() {
+		done := make(chan bool)
+		go func() { writeLine(f); done <- true }()
+		time.Sleep(2 * time.Millisecond) // the goroutine parks in its send first
+		<-done
+	})
+	if e := find(t, events, hotcheck.FileWrite, "hotcheck_test.writeLine"); !e.Waited {
+		t.Errorf("%s: Waited false", e)
 	}
 }
 

@@ -82,6 +82,8 @@ type window struct {
 	closed  bool
 	parent  map[xtrace.GoID]xtrace.GoID // goroutines created in the window
 	wakes   [][2]xtrace.GoID            // waker, woken
+	sending map[xtrace.GoID]bool        // parked in a channel send
+	takes   [][2]xtrace.GoID            // sender, the goroutine that received its value and woke it
 	blocked []candidate
 }
 
@@ -92,7 +94,7 @@ func readEvents(r io.Reader, id string) ([]Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the trace: %w", err)
 	}
-	w := &window{root: xtrace.NoGoroutine, parent: map[xtrace.GoID]xtrace.GoID{}}
+	w := newWindow()
 	for !w.closed {
 		ev, err := tr.ReadEvent()
 		if errors.Is(err, io.EOF) {
@@ -110,6 +112,10 @@ func readEvents(r io.Reader, id string) ([]Event, error) {
 		return nil, errors.New("the trace has no end of fn")
 	}
 	return w.events(), nil
+}
+
+func newWindow() *window {
+	return &window{root: xtrace.NoGoroutine, parent: map[xtrace.GoID]xtrace.GoID{}, sending: map[xtrace.GoID]bool{}}
 }
 
 // add takes one event into the window.
@@ -148,7 +154,7 @@ func (w *window) transition(ev xtrace.Event) {
 		}
 	case from == xtrace.GoWaiting && to == xtrace.GoRunnable:
 		if waker := ev.Goroutine(); waker != xtrace.NoGoroutine {
-			w.wakes = append(w.wakes, [2]xtrace.GoID{waker, g})
+			w.wake(waker, g)
 		}
 	case from == xtrace.GoRunning && (to == xtrace.GoSyscall || to == xtrace.GoWaiting):
 		if !w.isTracked(g) {
@@ -162,7 +168,19 @@ func (w *window) transition(ev xtrace.Event) {
 			}
 		} else if p, ok := parkReasons[st.Reason]; ok {
 			w.blocked = append(w.blocked, candidate{g, p.cat, p.what, st.Reason, stack})
+		} else if st.Reason == "chan send" {
+			w.sending[g] = true
 		}
+	}
+}
+
+// wake records that waker made woken runnable; a receiver waking a parked
+// sender took the sender's value.
+func (w *window) wake(waker, woken xtrace.GoID) {
+	w.wakes = append(w.wakes, [2]xtrace.GoID{waker, woken})
+	if w.sending[woken] {
+		w.takes = append(w.takes, [2]xtrace.GoID{woken, waker})
+		delete(w.sending, woken)
 	}
 }
 
@@ -187,16 +205,20 @@ func (w *window) trim(g xtrace.GoID, stack []Frame) []Frame {
 }
 
 // counted returns fn's goroutine and every goroutine started by one that
-// counts and that woke one that counts: fn waited for it.
+// counts and that woke one that counts (a WaitGroup.Done, a send to a
+// waiting receiver, a close) or whose parked send one that counts took:
+// fn waited for it.
 func (w *window) counted() map[xtrace.GoID]bool {
 	in := map[xtrace.GoID]bool{w.root: true}
 	for changed := true; changed; {
 		changed = false
-		for _, wk := range w.wakes {
-			waker, woken := wk[0], wk[1]
-			p, started := w.parent[waker]
-			if !in[waker] && in[woken] && started && in[p] {
-				in[waker], changed = true, true
+		for _, pairs := range [][][2]xtrace.GoID{w.wakes, w.takes} {
+			for _, pr := range pairs {
+				g, by := pr[0], pr[1]
+				p, started := w.parent[g]
+				if !in[g] && in[by] && started && in[p] {
+					in[g], changed = true, true
+				}
 			}
 		}
 	}
