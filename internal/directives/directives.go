@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -150,8 +153,10 @@ func parse(cm *ast.Comment) (d *Directive, problem string) {
 		return &Directive{Comment: cm, Kind: Hot}, ""
 	}
 	if rest, ok := strings.CutPrefix(stripTrailingComment(text), prefix); ok {
-		name, arg, _ := strings.Cut(rest, " ")
-		arg = strings.TrimSpace(arg)
+		name, arg := rest, ""
+		if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
+			name, arg = rest[:i], strings.TrimSpace(rest[i:]) // any blank, a tab included
+		}
 		switch name {
 		case nameHot, nameNonBlk:
 			if arg != "" {
@@ -167,21 +172,75 @@ func parse(cm *ast.Comment) (d *Directive, problem string) {
 			if arg != "" {
 				var ok bool
 				if cat, ok = catalogue.Parse(arg); !ok {
-					return nil, fmt.Sprintf("unknown category %q in //iohotpath:blocking; use one of %s", arg, strings.Join(catalogue.Names(), ", "))
+					return nil, fmt.Sprintf("unknown category %s in //iohotpath:blocking; use one of %s", quoted(arg), strings.Join(catalogue.Names(), ", "))
 				}
 			}
 			return &Directive{Comment: cm, Kind: Blocking, Cat: cat}, ""
 		case nameIgnore:
 			return &Directive{Comment: cm, Kind: Ignore, Reason: arg}, ""
 		}
-		return nil, "unknown directive //iohotpath:" + name + "; use " + accepted
+		return nil, "unknown directive " + shown(prefix+name) + "; use " + accepted
 	}
-	// Near misses: a space after the slashes, or a misspelt prefix.
-	body := strings.TrimLeft(strings.TrimPrefix(text, "//"), " \t")
-	if after, ok := strings.CutPrefix(body, "iohotpath:"); ok && body != text[2:] && after != "" && isLetter(after[0]) {
-		return nil, "directives take no space after //: write //" + strings.TrimRight(body, " ")
+	return nil, nearMiss(text)
+}
+
+// nearMiss says what is wrong with a comment line that was meant as a
+// directive but is none, or "": a space after the slashes
+// (// iohotpath:ignore), another case (//Hotpath, // HOTPATH,
+// //IOHOTPATH:hot), the prefix without its colon (//iohotpath), or an
+// argument to the marker (//hotpath:foo, //hotpath foo). Prose is left
+// alone: a line that only starts with the word ("// hotpath code must ...")
+// after a space.
+func nearMiss(text string) string {
+	t := stripTrailingComment(text)[2:]
+	body := strings.TrimLeftFunc(t, unicode.IsSpace)
+	spaced := body != t
+	lower := strings.ToLower(body)
+	switch {
+	case strings.HasPrefix(body, "iohotpath:") && spaced && len(body) > len("iohotpath:") && isLetter(body[len("iohotpath:")]):
+		return "directives take no space after //: write " + shown("//"+body)
+	case lower == "hotpath" || lower == "iohotpath:hot":
+		return shown(strings.TrimSpace(text)) + " is not a hot marker: write //hotpath (or // hotpath in a doc comment) or //iohotpath:hot"
+	case strings.HasPrefix(lower, "iohotpath:") && !strings.HasPrefix(body, "iohotpath:") &&
+		len(body) > len("iohotpath:") && isLetter(body[len("iohotpath:")]):
+		return "directives are lowercase: " + shown(strings.TrimSpace(text)) + " is not one; use " + accepted
+	case lower == "iohotpath" || !spaced && strings.HasPrefix(lower, "iohotpath") && startsBlank(body[len("iohotpath"):]):
+		return shown(strings.TrimSpace(text)) + " is not a directive: write //iohotpath:<name>; use " + accepted
+	case !spaced && strings.HasPrefix(lower, "hotpath") && (strings.HasPrefix(body[len("hotpath"):], ":") || startsBlank(body[len("hotpath"):])):
+		return shown(strings.TrimSpace(text)) + " is not a hot marker: //hotpath takes no argument; use //hotpath or //iohotpath:hot"
 	}
-	return nil, ""
+	return ""
+}
+
+// startsBlank reports whether s starts with a space or a tab.
+func startsBlank(s string) bool {
+	return s != "" && (s[0] == ' ' || s[0] == '\t')
+}
+
+// maxShown is how much of a comment a message quotes.
+const maxShown = 60
+
+// shown is s as a message may show it: as written when it is short and
+// printable, else quoted (%q) and cut to maxShown bytes, so that a tab
+// or a megabyte-long comment never reaches the output raw.
+func shown(s string) string {
+	if len(s) <= maxShown && strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) || r == utf8.RuneError }) < 0 {
+		return s
+	}
+	return quoted(s)
+}
+
+// quoted is s quoted, cut to maxShown bytes (at a rune boundary) with the
+// length of the rest.
+func quoted(s string) string {
+	if len(s) <= maxShown {
+		return strconv.Quote(s)
+	}
+	cut := maxShown
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q… (%d more bytes)", s[:cut], len(s)-cut)
 }
 
 func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }

@@ -3,17 +3,25 @@ package directives
 import (
 	"go/ast"
 	"go/token"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-// ForFunc returns the directives in the doc comment of fd.
+// ForFunc returns the declaration directives in the doc comment of fd:
+// hot markers, blocking and nonblocking. An //iohotpath:ignore there is
+// not one: it applies to the line below it, and is used only if it
+// suppresses something there.
 func (ix *Index) ForFunc(fd *ast.FuncDecl) []*Directive {
 	if fd.Doc == nil {
 		return nil
 	}
-	return ix.byGroup[fd.Doc]
+	var ds []*Directive
+	for _, d := range ix.byGroup[fd.Doc] {
+		if d.Kind != Ignore {
+			ds = append(ds, d)
+		}
+	}
+	return ds
 }
 
 // LoopMarkers returns the hot markers on the line directly above pos, the
@@ -65,7 +73,7 @@ func (ix *Index) Misuse(used Used, everyRuleRan func(token.Pos) bool) []analysis
 				diags = append(diags, diagnostic(pos, "//iohotpath:ignore suppresses nothing; remove it"))
 			}
 		case Hot:
-			diags = append(diags, diagnostic(pos, strings.TrimSpace(d.Comment.Text)+" applies to nothing: put it in the doc comment of a function or on the line directly above a for or range statement"))
+			diags = append(diags, diagnostic(pos, shown(stripTrailingComment(d.Comment.Text))+" applies to nothing: put it in the doc comment of a function or on the line directly above a for or range statement"))
 		default:
 			diags = append(diags, diagnostic(pos, "//iohotpath:"+kindNames[d.Kind]+" applies to nothing: put it in the doc comment of a function declaration"))
 		}
