@@ -14,11 +14,12 @@ const (
 	Network   Category = "network"    // a system call on a socket, or a park for the network
 	Process   Category = "process"    // starting, signalling or waiting for a process
 	Sleep     Category = "sleep"      // time.Sleep
+	Cgo       Category = "cgo"        // a call into C: what the C code does is not seen
 	Syscall   Category = "syscall"    // any other system call
 )
 
 // Categories lists every category, for documentation and validation.
-var Categories = []Category{FileWrite, FileRead, FileOpen, File, Fsync, Network, Process, Sleep, Syscall}
+var Categories = []Category{FileWrite, FileRead, FileOpen, File, Fsync, Network, Process, Sleep, Cgo, Syscall}
 
 // quietCall is a system call that is part of normal non-blocking work.
 type quietCall struct {
@@ -154,7 +155,9 @@ func classifySyscall(frames []Frame) (cat Category, what, call string, quiet boo
 	}
 	call = leafSyscall(frames)
 	leaf, ok := leafCalls[baseName(call)]
-	if !ok {
+	if c, isC := cgoName(call); isC {
+		leaf = leafCall{Cgo, "called C (" + c + ")"}
+	} else if !ok {
 		leaf = leafCall{Syscall, "made a system call (" + baseName(call) + ")"}
 	}
 	for _, c := range contexts {
@@ -173,6 +176,17 @@ func classifySyscall(frames []Frame) (cat Category, what, call string, quiet boo
 		return c.cat, what, call, false
 	}
 	return leaf.cat, leaf.what, call, false
+}
+
+// cgoName returns the C function a cgo stub calls: main._Cfunc_write is
+// write.
+func cgoName(fn string) (string, bool) {
+	for _, stub := range []string{"._Cfunc_", "._C2func_"} {
+		if _, c, ok := strings.Cut(fn, stub); ok {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // isQuiet reports whether a system call's stack matches a quietCalls row.

@@ -86,6 +86,8 @@ func TestClassifySyscall(t *testing.T) {
 		{stack("syscall.wait4", "os.(*Process).blockUntilWaitable", "example.com/app.F"), Process, "signalled a process"},
 		{stack("syscall.Syscall", "example.com/app.ioctl", "example.com/app.F"), Syscall, "made a system call (ioctl)"},
 		{stack("syscall.Syscall6", "syscall.epollwait", "example.com/app.F"), Syscall, "made a system call (epollwait)"},
+		{stack("example.com/app._Cfunc_cwrite", "example.com/app.F"), Cgo, "called C (cwrite)"},
+		{stack("net._C2func_getaddrinfo", "net.cgoLookupHost", "example.com/app.F"), Network, "used the network (_c2func_getaddrinfo)"},
 	} {
 		cat, what, _, quiet := classifySyscall(c.stack)
 		if quiet || cat != c.cat || what != c.what {
@@ -107,7 +109,7 @@ func TestTablesUseCategories(t *testing.T) {
 	for _, p := range parkReasons {
 		seen[p.cat] = true
 	}
-	seen[Syscall] = true // the default
+	seen[Syscall], seen[Cgo] = true, true // the default, and cgo stubs
 	for c := range seen {
 		if !isCategory(c) {
 			t.Errorf("table category %q is not in Categories", c)

@@ -176,10 +176,10 @@ func categoryList() string {
 }
 
 // callerIndex returns the index of the innermost frame outside the
-// standard library (the code that made the call), or -1.
+// standard library and cgo's stubs (the code that made the call), or -1.
 func callerIndex(stack []Frame) int {
 	for i, f := range stack {
-		if !isStd(f.Func) {
+		if _, stub := cgoName(f.Func); !isStd(f.Func) && !stub {
 			return i
 		}
 	}
@@ -187,11 +187,11 @@ func callerIndex(stack []Frame) int {
 }
 
 // isStd reports whether fn is in the standard library: its import path
-// has no dot in its first element.
+// has no dot in its first element and is not a main package.
 func isStd(fn string) bool {
 	path := funcPackage(fn)
 	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
+	return !strings.Contains(first, ".") && path != "main"
 }
 
 // isShown reports whether a frame between the leaf and the caller is worth
