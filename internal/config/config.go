@@ -157,6 +157,9 @@ func join(errs []*Error) error {
 // errors are the message of an Error, the key is added by the caller.
 
 func addFunc(s *Settings, p string) error {
+	if strings.TrimSpace(p) == "" {
+		return errors.New("an empty regular expression matches every function: give a pattern or leave the item out")
+	}
 	re, err := regexp.Compile(p)
 	if err != nil {
 		return fmt.Errorf("bad regular expression %q: %s", p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))

@@ -102,9 +102,13 @@ func (v *value) set(s string) error {
 	}
 	var items []string
 	check := newSettings() // validation only: the items are compiled again with the file's
-	for _, item := range strings.Split(s, ",") {
+	split := v.o.split
+	if split == nil {
+		split = func(s string) []string { return strings.Split(s, ",") }
+	}
+	for _, item := range split(s) {
 		if item = strings.TrimSpace(item); item == "" {
-			continue
+			continue // a stray comma: never an empty pattern, which would match everything
 		}
 		if err := v.o.add(check, item); err != nil {
 			return &Error{Key: v.o.Key, Msg: err.Error()}

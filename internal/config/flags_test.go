@@ -117,3 +117,39 @@ func TestFlagsRegistered(t *testing.T) {
 		t.Errorf("PrintDefaults:\n%s", help.String())
 	}
 }
+
+// TestFuncsSplitting: -funcs splits at commas outside (), {} and [] only,
+// and an empty pattern, from the flag or the file, is an error rather
+// than a pattern that makes every function hot.
+func TestFuncsSplitting(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  []string
+	}{
+		{`^Hand(le){1,2}$`, []string{`^Hand(le){1,2}$`}},
+		{`a,b`, []string{"a", "b"}},
+		{`[,;]x, (a|b,c)`, []string{"[,;]x", "(a|b,c)"}},
+		{`[]a,]b,c`, []string{"[]a,]b", "c"}},
+		{`a\,b,c`, []string{`a\,b`, "c"}},
+		{`a,,b`, []string{"a", "b"}},
+		{``, nil},
+	} {
+		var f Flags
+		if err := newFlagSet(&f).Set("funcs", tc.value); err != nil {
+			t.Errorf("-funcs=%s: %v", tc.value, err)
+			continue
+		}
+		if !reflect.DeepEqual(f.values.Funcs, tc.want) {
+			t.Errorf("-funcs=%s: %q, want %q", tc.value, f.values.Funcs, tc.want)
+		}
+	}
+	for _, value := range []string{"a,,b", "a, ", " ,a"} {
+		var f Flags
+		if err := newFlagSet(&f).Set("funcs", value); err != nil || slices.Contains(f.values.Funcs, "") {
+			t.Errorf("-funcs=%q: %v, patterns %q; want the stray commas dropped, never an empty pattern", value, err, f.values.Funcs)
+		}
+	}
+	if _, err := Parse("x.yml", []byte("funcs: ['']\n")); err == nil || !strings.Contains(err.Error(), "x.yml:1: funcs: an empty regular expression") {
+		t.Errorf("funcs: ['']: %v, want an error naming the file, line and key", err)
+	}
+}

@@ -36,6 +36,7 @@ type Option struct {
 	DefaultNote string   // what the default means, when "[]" or "false" does not say
 	Example     []string // values of the documented examples (one "true"/"false" for a Bool)
 
+	split func(string) []string                // List: cuts a flag's value into items; nil: at every comma
 	list  func(*Config) *[]string              // List: the field
 	add   func(s *Settings, item string) error // List: validate one item, record it in s
 	flag  func(*Config) *bool                  // Bool: the field
@@ -73,12 +74,15 @@ func (o *Option) merge(dst, src *Config) {
 var Options = []Option{
 	{
 		Key: "funcs", Arg: "RE,RE", Kind: List,
-		Usage: "comma-separated regular expressions; matching functions are hot (full name example.com/p.(*T).M or short T.M)",
+		Usage: "regular expressions separated by commas outside (), {} and []; matching functions are hot (full name example.com/p.(*T).M or short T.M)",
 		Doc: "regular expressions; a function whose full name (`example.com/p.(*T).M`, `example.com/p.F`) or " +
-			"short name (`T.M`, `F`) matches one is hot, as if its doc comment had a `// hotpath` line",
+			"short name (`T.M`, `F`) matches one is hot, as if its doc comment had a `// hotpath` line. " +
+			"The flag splits at commas outside `()`, `{}` and `[]` only (`^Hand(le){1,2}$` is one pattern); " +
+			"for a comma elsewhere, write `\\x2c` or repeat the flag. An empty pattern (`''` in the file) is an error",
 		Short:       "hot functions, by regular expression",
 		DefaultNote: "(only comments make code hot)",
 		Example:     []string{`^example\.com/shop/api\.\(\*Server\)\.Handle`, `Evaluate$`},
+		split:       splitRegexps,
 		list:        func(c *Config) *[]string { return &c.Funcs },
 		add:         addFunc,
 	},
@@ -156,6 +160,32 @@ var configFlag = Option{
 	Usage: "configuration file to use instead of looking up " + FileName,
 	Doc: "use FILE instead of looking up `" + FileName + "` (with `go vet`, give an absolute path: " +
 		"`-config=$PWD/lint/iohotpath.yml`)",
+}
+
+// splitRegexps cuts s at the commas that are outside parentheses, braces
+// and brackets and not escaped, so that a pattern with a repetition
+// ({1,2}) or a class ([,;]) stays whole.
+func splitRegexps(s string) []string {
+	var items []string
+	depth, class, start := 0, false, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			i++ // an escaped character is never a separator
+		case class:
+			class = c != ']' || i > 0 && (s[i-1] == '[' || s[i-1] == '^' && i > 1 && s[i-2] == '[')
+		case c == '[':
+			class = true
+		case c == '(' || c == '{':
+			depth++
+		case (c == ')' || c == '}') && depth > 0:
+			depth--
+		case c == ',' && depth == 0:
+			items = append(items, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(items, s[start:])
 }
 
 // codeList is names as Markdown code, comma-separated.
