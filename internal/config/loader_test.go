@@ -255,3 +255,14 @@ func TestLoaderConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestLoaderFileTooLarge: a configuration file beyond MaxFileSize is an
+// error naming the file and the limit, found without parsing it.
+func TestLoaderFileTooLarge(t *testing.T) {
+	big := "funcs:\n" + strings.Repeat("  - 'F'\n", MaxFileSize/8+1)
+	root := module(t, map[string]string{FileName: big, "p/x.go": "package p\n"})
+	_, err := NewLoader(Config{}, true, nil).For(filepath.Join(root, "p"), false)
+	if want := filepath.Join(root, FileName) + ": configuration larger than 1024 KiB"; err == nil || !strings.HasPrefix(err.Error(), want) || !IsError(err) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

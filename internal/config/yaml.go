@@ -210,12 +210,25 @@ func loadFile(path string) (*fileConfig, error) {
 	if why := unreadable(path); why != "" {
 		return nil, &Error{File: path, Msg: "cannot read configuration: " + why}
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{File: path, Msg: "cannot read configuration: " + pathless(err)}
 	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	switch {
+	case err != nil:
+		return nil, &Error{File: path, Msg: "cannot read configuration: " + pathless(err)}
+	case len(data) > MaxFileSize:
+		return nil, &Error{File: path, Msg: fmt.Sprintf("configuration larger than %d KiB: a file that size is not a configuration (list patterns, not every function)", MaxFileSize>>10)}
+	}
 	return parse(path, data)
 }
+
+// MaxFileSize bounds a configuration file: parsing and compiling one is
+// then a matter of milliseconds, where a 50 MB file of generated names
+// took minutes and gigabytes.
+const MaxFileSize = 1 << 20
 
 // unreadable says why path cannot be a configuration file, or "". It looks
 // at the file before it is opened: reading a named pipe would wait for a
