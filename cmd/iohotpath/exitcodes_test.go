@@ -158,12 +158,14 @@ func TestExitCodeTable(t *testing.T) {
 			namesFlag(t, out2, "disable", `unknown category or rule "files"`)
 			return []int{code1, code2}
 		},
-		"a bad driver flag value (`-c=x`, `-json=maybe`)": func(t *testing.T) []int {
+		"a bad driver flag value (`-c=x`, `-json=maybe`, `-debug=zzz`)": func(t *testing.T) []int {
 			out1, code1 := run(t, mod, bin, "-c=x", "./clean")
 			namesFlag(t, out1, "-c", `"x"`)
 			out2, code2 := run(t, mod, bin, "-json=maybe", "./clean")
 			namesFlag(t, out2, "-json", `"maybe"`)
-			return []int{code1, code2}
+			out3, code3 := run(t, mod, bin, "-debug=zzz", "./clean")
+			namesFlag(t, out3, "-debug=zzz", `want letters of "fps"`)
+			return []int{code1, code2, code3}
 		},
 		"an unknown flag (`-nosuchflag`)": func(t *testing.T) []int {
 			out, code := run(t, mod, bin, "-nosuchflag", "./clean")
@@ -357,10 +359,21 @@ func TestExitCodeTable(t *testing.T) {
 			}
 			return []int{code}
 		},
-		"`-help`": func(t *testing.T) []int {
-			out, code := run(t, mod, bin, "-help")
-			if !strings.Contains(out, "Usage: iohotpath [-flag] [package]") || !strings.Contains(out, "  -funcs value") {
-				t.Errorf("output\n%s\nwant the usage and the flags", out)
+		"`-help`, `iohotpath help`": func(t *testing.T) []int {
+			var codes []int
+			for _, arg := range []string{"-help", "help"} {
+				out, _, code := runEnv(t, mod, nil, bin, arg)
+				if !strings.Contains(out, "Usage: iohotpath [-flag] [package]") || !strings.Contains(out, "  -funcs value") {
+					t.Errorf("%s: standard output\n%s\nwant the usage and the flags", arg, out)
+				}
+				codes = append(codes, code)
+			}
+			return codes
+		},
+		"`-version`": func(t *testing.T) []int {
+			out, _, code := runEnv(t, mod, nil, bin, "-version")
+			if !strings.HasPrefix(out, "iohotpath ") || !strings.Contains(out, " go1.") {
+				t.Errorf("standard output %q, want the version line", out)
 			}
 			return []int{code}
 		},

@@ -77,13 +77,16 @@ func Main(args []string, opts Options) int {
 	switch {
 	case err == errUsage:
 		usage(stderr, a)
-		if len(args) == 0 {
-			return 1
-		}
+		return 1
+	case err == errHelp:
+		usage(stdout, a)
 		return 0
 	case err != nil:
 		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
 		return 1
+	case c.version:
+		fmt.Fprintln(stdout, Version())
+		return 0
 	}
 	if problems := checkConfig(c, dir); len(problems) > 0 {
 		fmt.Fprintf(stderr, "iohotpath: %s\n", strings.Join(problems, "\n"))

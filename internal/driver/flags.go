@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -36,12 +37,17 @@ type command struct {
 	test       bool
 	engine     string
 	debug      string
+	version    bool // -version
 	patterns   []string
 	setErr     error // the error of the analyzer flag that did not validate
 }
 
-// errUsage asks for the usage text: no packages, or -help.
-var errUsage = errors.New("usage")
+// errUsage asks for the usage text: no packages (exit code 1); errHelp
+// for -help and iohotpath help (exit code 0).
+var (
+	errUsage = errors.New("usage")
+	errHelp  = errors.New("help")
+)
 
 // flagError is a flag value that does not validate.
 type flagError struct{ err error }
@@ -65,12 +71,16 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 	fs.BoolVar(&c.test, "test", true, "analyse test files too")
 	fs.StringVar(&c.engine, "engine", Auto, "how to run: auto, vet (go vet and its build cache) or inprocess")
 	fs.StringVar(&c.debug, "debug", "", "in-process engine's debug flags, any subset of \"fps\"")
+	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	for _, name := range []string{"tags", "mod", "modfile"} {
 		fs.Var(&buildFlag{c, name}, name, "go build flag -"+name)
 	}
+	if len(args) == 1 && args[0] == "help" {
+		return nil, errHelp // what go vet's usage tells users to run
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, errUsage
+			return nil, errHelp
 		}
 		if c.setErr != nil {
 			return nil, c.setErr // package flag would wrap it in its own words
@@ -78,6 +88,9 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, fmt.Errorf("%v (iohotpath -help lists the flags)", err)
 	}
 	c.patterns = fs.Args()
+	if c.version {
+		return c, nil // no packages needed
+	}
 	for _, p := range c.patterns {
 		if strings.HasPrefix(p, "-") {
 			return nil, fmt.Errorf("invalid flag: %s comes after the packages; give flags first (iohotpath -help lists the flags)", p)
@@ -96,12 +109,30 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, errors.New("invalid flag: -diff needs -fix")
 	case c.fix && c.context >= 0:
 		return nil, errors.New("invalid flag: -c cannot be used with -fix")
+	case strings.Trim(c.debug, debugFlags) != "":
+		return nil, fmt.Errorf("invalid flag: -debug=%s: want letters of %q (f: log facts, p: one package at a time, s: sanity checks)", shownArg(c.debug), debugFlags)
 	case c.debug != "" && c.engine == Vet:
 		return nil, errors.New("invalid flag: -debug needs the in-process engine")
 	case len(c.patterns) == 0:
 		return nil, errUsage
 	}
 	return c, nil
+}
+
+// debugFlags are the letters -debug accepts: the in-process checker's
+// options (runInProcess).
+const debugFlags = "fps"
+
+// shownArg is a flag value as a message shows it: quoted when it holds
+// anything but letters, digits and punctuation, cut to 60 bytes.
+func shownArg(s string) string {
+	if len(s) > 60 {
+		return strconv.Quote(s[:60]) + "…"
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r > '~' }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // recorder is an analyzer flag: it sets the analyzer's value and records
@@ -175,6 +206,8 @@ Driver flags:
   -test          analyse test files too (default true)
   -engine E      auto (default), vet (go vet and its build cache) or inprocess
   -debug FLAGS   in-process engine's debug flags, any subset of "fps"
+                 (f: log facts, p: one package at a time, s: sanity checks)
+  -version       print the module version and VCS revision, and exit
   -tags, -mod, -modfile
                  as for go build
 `)

@@ -30,6 +30,8 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"-fix", "-c=2", "./..."}, "invalid flag: -c cannot be used with -fix"},
 		{[]string{"-format=sarif", "-c=2", "./..."}, "invalid flag: -c shows source lines in text output only: leave it out with -format=sarif"},
 		{[]string{"-engine=vet", "-debug=f", "./..."}, "invalid flag: -debug needs the in-process engine"},
+		{[]string{"-debug=zzz", "./..."}, `invalid flag: -debug=zzz: want letters of "fps" (f: log facts, p: one package at a time, s: sanity checks)`},
+		{[]string{"-debug=f\tx", "./..."}, `invalid flag: -debug="f\tx": want letters of "fps" …`},
 		{[]string{"./...", "-funcs=Handle"}, "invalid flag: -funcs=Handle comes after the packages; give flags first (iohotpath -help lists the flags)"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -48,12 +50,28 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// TestParseUsage: no package, or -help, asks for the usage text.
+// TestParseUsage: no package asks for the usage text as an error; -help,
+// and iohotpath help (what go vet's usage tells users to run), as help.
 func TestParseUsage(t *testing.T) {
-	for _, args := range [][]string{nil, {"-funcs=Handle"}, {"-help"}, {"-h"}} {
-		if _, err := parse(analyzer.NewCommand(), args, t.TempDir()); err != errUsage {
-			t.Errorf("parse(%q) error = %v, want errUsage", args, err)
+	for _, tc := range []struct {
+		args []string
+		want error
+	}{
+		{nil, errUsage}, {[]string{"-funcs=Handle"}, errUsage},
+		{[]string{"-help"}, errHelp}, {[]string{"-h"}, errHelp}, {[]string{"help"}, errHelp},
+	} {
+		if _, err := parse(analyzer.NewCommand(), tc.args, t.TempDir()); err != tc.want {
+			t.Errorf("parse(%q) error = %v, want %v", tc.args, err, tc.want)
 		}
+	}
+}
+
+// TestVersion: -version needs no package and prints the module version.
+func TestVersion(t *testing.T) {
+	var out, errOut strings.Builder
+	code := Main([]string{"-version"}, Options{New: analyzer.NewCommand, Stdout: &out, Stderr: &errOut, Dir: t.TempDir()})
+	if code != 0 || !strings.HasPrefix(out.String(), "iohotpath ") || errOut.Len() > 0 {
+		t.Errorf("-version: exit code %d, output %q, errors %q; want 0 and a version line", code, out.String(), errOut.String())
 	}
 }
 
