@@ -102,3 +102,27 @@ func TestIgnoreInDocCommentIsNotADeclaration(t *testing.T) {
 		t.Errorf("Misuse: %q, want the stale ignore", stale)
 	}
 }
+
+// FuzzScan: whatever a comment holds, Scan does not panic, and every
+// message is one bounded line of printable text.
+func FuzzScan(f *testing.F) {
+	for _, seed := range []string{"//hotpath", "//iohotpath:ignore\treason", "//iohotpath:blocking disks", "// HOTPATH", "//hotpath:x", "//iohotpath:\x00"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, comment string) {
+		if strings.ContainsAny(comment, "\n\r") || !strings.HasPrefix(comment, "//") {
+			return
+		}
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, "p.go", "package p\n\n"+comment+"\nfunc F() {}\n", parser.ParseComments)
+		if err != nil {
+			return
+		}
+		_, diags := Scan(fset, []*ast.File{file})
+		for _, d := range diags {
+			if len(d.Message) > 400 || strings.ContainsFunc(d.Message, func(r rune) bool { return !unicode.IsPrint(r) }) {
+				t.Errorf("%q: message %q", comment, d.Message)
+			}
+		}
+	})
+}
