@@ -90,12 +90,17 @@ func where(pass *analysis.Pass, pos token.Pos) string {
 	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }
 
-// whileHeld: "while c.mu is held (locked at cache.go:41)".
+// whileHeld: "while c.mu is held (locked at cache.go:41)", "while c.mu
+// is held on the path where c.client is nil (locked at cache.go:41)".
 func whileHeld(l Lock, at string) string {
+	how := "held"
 	if l.Read {
-		return fmt.Sprintf("while %s is read-locked (locked at %s)", l.Name, at)
+		how = "read-locked"
 	}
-	return fmt.Sprintf("while %s is held (locked at %s)", l.Name, at)
+	if l.Path != "" {
+		how += " " + l.Path
+	}
+	return fmt.Sprintf("while %s is %s (locked at %s)", l.Name, how, at)
 }
 
 // waiters is who waits behind l.

@@ -23,23 +23,32 @@ type entry struct {
 	block    int32     // the block of the function's graph holding that call; -1 if outside it
 	read     bool      // taken with RLock
 	deferred bool      // its unlock is deferred: it is held until the function returns
+	may      bool      // held on some paths to the point only
 }
 
-// state is the locks held on every path to a point, sorted by key. A
-// block not reached yet has no state (reached is false in flow).
+// state is the locks held on some path to a point, sorted by key; those
+// not held on every path are marked may. A block not reached yet has no
+// state (reached is false in flow).
 type state []entry
 
-// meet is the locks held in both a and b: the earlier lock call names a
-// lock taken on both paths, read if either path took it for reading, and
-// deferred only if both deferred its unlock.
+// meet is the locks held on a path through a or through b: the earlier
+// lock call names a lock taken on both paths, read if either path took it
+// for reading, deferred only if both deferred its unlock; a lock held on
+// one path only is may-held.
 func meet(a, b state) state {
 	var out state
 	i, j := 0, 0
-	for i < len(a) && j < len(b) {
+	for i < len(a) || j < len(b) {
 		switch {
-		case a[i].key < b[j].key:
+		case j == len(b) || i < len(a) && a[i].key < b[j].key:
+			e := a[i]
+			e.may = true
+			out = append(out, e)
 			i++
-		case a[i].key > b[j].key:
+		case i == len(a) || a[i].key > b[j].key:
+			e := b[j]
+			e.may = true
+			out = append(out, e)
 			j++
 		default:
 			e := a[i]
@@ -48,6 +57,7 @@ func meet(a, b state) state {
 			}
 			e.read = a[i].read || b[j].read
 			e.deferred = a[i].deferred && b[j].deferred
+			e.may = a[i].may || b[j].may
 			out = append(out, e)
 			i, j = i+1, j+1
 		}
@@ -60,6 +70,11 @@ func meet(a, b state) state {
 func (s state) with(ref lockRef, pos token.Pos, block int32, read bool) state {
 	i, found := slices.BinarySearchFunc(s, ref.key, func(e entry, k string) int { return cmp.Compare(e.key, k) })
 	if found {
+		if s[i].may { // taken again: held on every path from here
+			out := slices.Clone(s)
+			out[i].may, out[i].pos, out[i].block = false, pos, block
+			return out
+		}
 		return s
 	}
 	e := entry{key: ref.key, name: ref.name, pos: pos, block: block, read: read, id: ref.id()}
@@ -102,10 +117,13 @@ func (s state) atReturn() state {
 // flow computes, for one function body, the locks held on every path to
 // each of its calls, and records the calls made while some lock is held.
 type flow struct {
-	f    *finder
-	rec  bool     // second pass: record the calls
-	cur  int32    // the block being run
-	pdom [][]bool // postdominators, for the second pass
+	f        *finder
+	g        *cfg.CFG
+	rec      bool               // second pass: record the calls
+	cur      int32              // the block being run
+	pdom     [][]bool           // postdominators, for the second pass
+	releases map[string][]int32 // the blocks that release each lock, not deferred
+	reach    [][]bool           // reach[a][b]: a path leads from block a to block b; built on first use
 }
 
 // body analyses a function body entered with the locks of entry held: a
@@ -116,7 +134,7 @@ func (f *finder) body(body *ast.BlockStmt, entryState state) {
 	in := make([]state, len(g.Blocks))
 	reached := make([]bool, len(g.Blocks))
 	in[0], reached[0] = entryState, true
-	fl := &flow{f: f}
+	fl := &flow{f: f, g: g, releases: map[string][]int32{}}
 	for changed := true; changed; {
 		changed = false
 		for _, b := range g.Blocks {
@@ -207,11 +225,14 @@ func (fl *flow) node(n ast.Node, s state) state {
 					s = s.with(ref, n.Pos(), fl.cur, o == racquire)
 				case release:
 					s = s.without(ref.key)
+					fl.released(ref.key)
 				}
 				return false
 			}
 			if fl.rec && len(s) > 0 && !fl.f.isBuiltin(n) {
-				fl.f.record(n, s, fl.always)
+				if held := fl.held(s); len(held) > 0 {
+					fl.f.record(n, held, fl.always)
+				}
 			}
 		}
 		return true
@@ -224,8 +245,9 @@ func (fl *flow) node(n ast.Node, s state) state {
 // calls run under them too); afterwards the locks it unlocks are released.
 func (fl *flow) callLit(lit *ast.FuncLit, s state) state {
 	if fl.rec {
-		entry := make(state, len(s))
-		for i, e := range s {
+		held := fl.held(s)
+		entry := make(state, len(held))
+		for i, e := range held {
 			e.deferred = true // still held when the literal returns
 			e.block = -1      // taken in another graph
 			entry[i] = e
@@ -235,8 +257,74 @@ func (fl *flow) callLit(lit *ast.FuncLit, s state) state {
 	}
 	for _, key := range fl.f.unlocks(lit) {
 		s = s.without(key)
+		fl.released(key)
 	}
 	return s
+}
+
+// released notes that the block being run releases the lock of key.
+func (fl *flow) released(key string) {
+	if !slices.Contains(fl.releases[key], fl.cur) {
+		fl.releases[key] = append(fl.releases[key], fl.cur)
+	}
+}
+
+// held is the locks of s that a call in the block being run is made
+// under. A lock held on every path is; a may-held lock is when the path
+// that took it is a normal one (not a failure branch: heldPath) and no
+// release of it lies between where it was taken and here: after
+// `mu.Lock(); if x { mu.Unlock() }` the lock is not held, while after
+// `if c.client == nil { c.mu.Lock(); defer c.mu.Unlock() }` it is, on
+// the path where c.client is nil.
+func (fl *flow) held(s state) state {
+	out := s
+	for i := len(s) - 1; i >= 0; i-- {
+		e := s[i]
+		if !e.may || e.block < 0 { // taken in another graph: decided there
+			continue
+		}
+		if _, ok := fl.f.held.paths[e.pos]; !ok || fl.releasedBetween(e) {
+			out = slices.Delete(slices.Clone(out), i, i+1)
+		}
+	}
+	return out
+}
+
+// releasedBetween reports whether a block that releases e's lock lies on
+// a path from the block that took it to the block being run.
+func (fl *flow) releasedBetween(e entry) bool {
+	if fl.reach == nil {
+		fl.reach = reachability(fl.g)
+	}
+	for _, r := range fl.releases[e.key] {
+		if fl.reach[e.block][r] && fl.reach[r][fl.cur] {
+			return true
+		}
+	}
+	return false
+}
+
+// reachability returns, for each block of g, the blocks a path leads to,
+// itself included.
+func reachability(g *cfg.CFG) [][]bool {
+	reach := make([][]bool, len(g.Blocks))
+	for _, b := range g.Blocks {
+		seen := make([]bool, len(g.Blocks))
+		work := []*cfg.Block{b}
+		seen[b.Index] = true
+		for len(work) > 0 {
+			x := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, s := range x.Succs {
+				if !seen[s.Index] {
+					seen[s.Index] = true
+					work = append(work, s)
+				}
+			}
+		}
+		reach[b.Index] = seen
+	}
+	return reach
 }
 
 // deferStmt notes a deferred unlock, and records a deferred call that runs
@@ -260,7 +348,7 @@ func (fl *flow) deferStmt(d *ast.DeferStmt, s state) state {
 	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		s = fl.exprs(s, sel.X)
 	}
-	if held := s.atReturn(); fl.rec && len(held) > 0 && !fl.f.isBuiltin(call) {
+	if held := fl.held(s.atReturn()); fl.rec && len(held) > 0 && !fl.f.isBuiltin(call) {
 		fl.f.record(call, held, func(entry) bool { return false })
 	}
 	return s

@@ -53,6 +53,7 @@ type Held struct {
 	writers  map[string]bool        // locks some code takes for writing, outside Close, Stop, Shutdown, Destroy
 	sites    map[string][]token.Pos // where each lock is taken, by lockRef.id
 	unwaited map[token.Pos]bool     // lock calls whose waiters wait for what the holder does: initsOnce, isLockMethod
+	paths    map[token.Pos]string   // lock calls on a normal path, with the words for it when not every path takes them
 }
 
 // Lock is a lock held at a call.
@@ -60,6 +61,7 @@ type Lock struct {
 	Name string    // as the code names it: c.mu
 	Pos  token.Pos // the Lock or RLock call that took it
 	Read bool      // taken with RLock: only writers wait
+	Path string    // when held on some paths only, which: "on the path where c.client is nil"
 
 	class  string // the mutex field, for a field lock
 	id     string // the field, or the variable's key: lockRef.id
@@ -110,7 +112,7 @@ type finder struct {
 // analyzer calling it must require inspect.Analyzer.
 func Find(pass *analysis.Pass, opts Options) *Held {
 	h := &Held{calls: map[*ast.CallExpr][]Lock{}, guards: map[string]bool{}, writers: map[string]bool{},
-		sites: map[string][]token.Pos{}, unwaited: map[token.Pos]bool{}}
+		sites: map[string][]token.Pos{}, unwaited: map[token.Pos]bool{}, paths: map[token.Pos]string{}}
 	if !opts.On {
 		return h
 	}
@@ -159,6 +161,9 @@ func (f *finder) lockingFuncs(pass *analysis.Pass, tests bool) []ast.Node {
 			}
 			if f.initsOnce(cur, ref) || isLockMethod(cur) {
 				f.held.unwaited[call.Pos()] = true
+			}
+			if path, ok := f.pathOf(cur); ok {
+				f.held.paths[call.Pos()] = path
 			}
 			for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 				if len(fns) == 0 || fns[len(fns)-1] != fn.Node() {
@@ -332,6 +337,9 @@ func (f *finder) record(call *ast.CallExpr, s state, always func(entry) bool) {
 	locks := make([]Lock, len(s))
 	for i, e := range s {
 		locks[i] = Lock{Name: e.name, Pos: e.pos, Read: e.read, class: e.class, id: e.id, always: always(e)}
+		if e.may {
+			locks[i].Path = f.held.paths[e.pos]
+		}
 	}
 	slices.SortStableFunc(locks, func(a, b Lock) int { return int(a.Pos - b.Pos) })
 	f.held.calls[call] = locks

@@ -40,7 +40,11 @@ var heldAnalyzer = &analysis.Analyzer{
 						if l.Read {
 							kind = "read"
 						}
-						s = append(s, fmt.Sprintf("%s %s at %d", kind, l.Name, pass.Fset.Position(l.Pos).Line))
+						desc := fmt.Sprintf("%s %s at %d", kind, l.Name, pass.Fset.Position(l.Pos).Line)
+						if l.Path != "" {
+							desc += " " + l.Path
+						}
+						s = append(s, desc)
 					}
 					pass.ReportRangef(call, "%s", strings.Join(s, ", "))
 				}
@@ -53,7 +57,8 @@ var heldAnalyzer = &analysis.Analyzer{
 
 // TestHeld: the must-hold analysis over the control-flow graph, case by
 // case: held after Lock until Unlock, to the end after a deferred unlock,
-// not when taken on some paths only, in literals called on the spot but
+// on the path that took it when taken on some paths only (not a failure
+// branch, not when released on a path in between), in literals called on the spot but
 // not in go statements, embedded mutexes, RLock, deferred calls.
 func TestHeld(t *testing.T) {
 	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))

@@ -57,13 +57,13 @@ func (c *Cache) RefreshCopy() error { // want RefreshCopy:`blocking\(network\): 
 	return resp.Body.Close()
 }
 
-// SomePaths locks on one path only.
+// SomePaths locks on one path only, and holds it there for the request.
 func (c *Cache) SomePaths(locked bool) { // want SomePaths:`blocking\(network\): http.Get`
 	if locked {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 	}
-	http.Get(c.url)
+	http.Get(c.url) // want `^http.Get makes an HTTP request while c.mu is held on the path where locked \(locked at app.go:63\); every goroutine that needs c.mu waits for the round trip; copy what you need, unlock, then call$`
 }
 
 // Background starts the round trip on another goroutine.

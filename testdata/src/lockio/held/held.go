@@ -35,13 +35,13 @@ func (c *cache) deferUnlock(keys []string) {
 	block2() // want `held c.mu at 27`
 }
 
-// someDefer: a lock taken on some paths only is not held.
+// somePaths: a lock taken on some paths is held on those (paths.go).
 func (c *cache) somePaths(x bool) {
 	if x {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 	}
-	block()
+	block() // want `^held c.mu at 41 on the path where x$`
 }
 
 // unlockOnOnePath: unlocked on one path, held on the other: not held.
