@@ -116,7 +116,7 @@ func Find(pass *analysis.Pass, opts Options) *Held {
 	if !opts.On {
 		return h
 	}
-	f := &finder{info: pass.TypesInfo, locks: newLocks(pass.TypesInfo), held: h,
+	f := &finder{info: pass.TypesInfo, locks: newLocks(pass.TypesInfo, pass.Files), held: h,
 		done: map[*ast.FuncLit]bool{}, litUnlocks: map[*ast.FuncLit][]string{}}
 	for _, fn := range f.lockingFuncs(pass, opts.Tests) {
 		switch fn := fn.(type) {
@@ -143,11 +143,11 @@ func (f *finder) lockingFuncs(pass *analysis.Pass, tests bool) []ast.Node {
 		}
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			if !isAcquireName(call) {
+			if !f.locks.mayAcquire(call) {
 				continue
 			}
 			ref, o, ok := f.locks.lockCall(call)
-			if !ok || o == release || isClosing(cur) {
+			if !ok || o == release || isClosing(cur) || f.inHelper(cur) {
 				continue
 			}
 			if f.fresh == nil {
@@ -294,6 +294,17 @@ func (f *finder) initsOnce(cur inspector.Cursor, ref lockRef) bool {
 	}
 	field, ok := f.locks.ref(sel.X)
 	return ok && field.key == holder
+}
+
+// inHelper reports whether cur is in the body of a lock helper: its
+// callers take the lock.
+func (f *finder) inHelper(cur inspector.Cursor) bool {
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, ok := f.info.Defs[decl.Node().(*ast.FuncDecl).Name].(*types.Func)
+		_, helper := f.locks.helpers[fn]
+		return ok && helper
+	}
+	return false
 }
 
 // isClosing reports whether cur is in a function declaration named Close,

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // op is what a call does to a lock.
@@ -55,19 +56,88 @@ func (r lockRef) field() (owner, class string, ok bool) {
 
 // locks recognises the lock operations of a package and names their locks.
 type locks struct {
-	info *types.Info
-	ids  map[types.Object]int // a number per object of a path, for keys
+	info    *types.Info
+	ids     map[types.Object]int // a number per object of a path, for keys
+	helpers map[*types.Func]helper
 }
 
-func newLocks(info *types.Info) *locks {
-	return &locks{info: info, ids: map[types.Object]int{}}
+// helper is a function of the package that does nothing but take or
+// release one lock: func (c *conn) lock() { c.mu.Lock() }. A call of it
+// is that operation on the lock its receiver names, or on the package
+// variable it locks.
+type helper struct {
+	op         op
+	key, name  string // the path from the receiver: ".#7", ".mu"; the whole lock for a variable
+	onReceiver bool
+}
+
+func newLocks(info *types.Info, files []*ast.File) *locks {
+	l := &locks{info: info, ids: map[types.Object]int{}}
+	l.helpers = l.findHelpers(files)
+	return l
+}
+
+// findHelpers returns the functions of files whose body makes one call,
+// a lock operation (not deferred) on a path from the receiver or on a
+// package variable.
+func (l *locks) findHelpers(files []*ast.File) map[*types.Func]helper {
+	helpers := map[*types.Func]helper{}
+	for _, file := range files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := l.info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			var calls []*ast.CallExpr
+			deferred := false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit, *ast.GoStmt:
+					calls = append(calls, nil) // not a plain helper
+					return false
+				case *ast.DeferStmt:
+					deferred = true
+				case *ast.CallExpr:
+					if tv := l.info.Types[n.Fun]; !tv.IsType() && !tv.IsBuiltin() {
+						calls = append(calls, n)
+					}
+				}
+				return true
+			})
+			if len(calls) != 1 || calls[0] == nil || deferred {
+				continue
+			}
+			ref, o, ok := l.lockCall(calls[0])
+			if !ok {
+				continue
+			}
+			recv := fn.Signature().Recv()
+			switch {
+			case ref.root == nil || ref.root.Pkg() != nil && ref.root.Parent() == ref.root.Pkg().Scope(): // a package variable
+				helpers[fn] = helper{op: o, key: ref.key, name: ref.name}
+			case recv != nil && ref.root == recv:
+				root := l.id(recv)
+				helpers[fn] = helper{op: o, key: ref.key[len(root):], name: ref.name[len(recv.Name()):], onReceiver: true}
+			}
+		}
+	}
+	return helpers
 }
 
 // lockCall returns what call does to which lock: Lock, RLock, Unlock or
-// RUnlock of a sync.Mutex or sync.RWMutex, called on a variable or a field
-// path, the mutex itself or a struct embedding it. TryLock is not an
-// acquisition here: whether it took the lock depends on its result.
+// RUnlock of a sync.Mutex or sync.RWMutex, of a sync.Locker or of a
+// project's own lock interface, called on a variable or a field path, the
+// mutex itself or a struct embedding it; or a call of a helper of the
+// package that does one of those (c.lock(), defer c.unlock()). TryLock is
+// not an acquisition here: whether it took the lock depends on its result.
 func (l *locks) lockCall(call *ast.CallExpr) (lockRef, op, bool) {
+	if ref, o, ok := l.helperCall(call); ok {
+		return ref, o, true
+	}
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return lockRef{}, 0, false
@@ -100,20 +170,82 @@ func (l *locks) lockCall(call *ast.CallExpr) (lockRef, op, bool) {
 	return ref, o, true
 }
 
-// mutexOp returns the operation of a method of sync.Mutex or sync.RWMutex.
+// helperCall returns what a call of a lock helper does to which lock.
+func (l *locks) helperCall(call *ast.CallExpr) (lockRef, op, bool) {
+	if len(l.helpers) == 0 {
+		return lockRef{}, 0, false
+	}
+	fn := typeutil.StaticCallee(l.info, call)
+	if fn == nil {
+		return lockRef{}, 0, false
+	}
+	h, ok := l.helpers[fn.Origin()]
+	if !ok {
+		return lockRef{}, 0, false
+	}
+	if !h.onReceiver {
+		return lockRef{key: h.key, name: h.name}, h.op, true
+	}
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return lockRef{}, 0, false
+	}
+	ref, ok := l.ref(sel.X)
+	if !ok {
+		return lockRef{}, 0, false
+	}
+	ref.key += h.key
+	ref.name += h.name
+	return ref, h.op, true
+}
+
+// mutexOp returns the operation of a method of sync.Mutex or
+// sync.RWMutex, of the interface sync.Locker, or of an interface of the
+// project's own that is a lock: its methods include Lock() and Unlock(),
+// taking and returning nothing.
 func mutexOp(obj types.Object) (op, bool) {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+	if !ok || fn.Pkg() == nil {
 		return 0, false
 	}
 	recv := fn.Signature().Recv()
 	if recv == nil {
 		return 0, false
 	}
+	if isLockInterface(recv.Type()) {
+		return opNamed(fn)
+	}
+	if fn.Pkg().Path() != "sync" {
+		return 0, false
+	}
 	named, ok := types.Unalias(deref(recv.Type())).(*types.Named)
 	if !ok || named.Obj().Name() != "Mutex" && named.Obj().Name() != "RWMutex" {
 		return 0, false
 	}
+	return opNamed(fn)
+}
+
+// isLockInterface reports whether t is an interface whose methods include
+// Lock() and Unlock(): sync.Locker, a project's RWLocker.
+func isLockInterface(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	has := func(name string) bool {
+		for m := range iface.Methods() {
+			if m.Name() == name {
+				sig := m.Signature()
+				return sig.Params().Len() == 0 && sig.Results().Len() == 0
+			}
+		}
+		return false
+	}
+	return has("Lock") && has("Unlock")
+}
+
+// opNamed is the operation of a lock method by its name.
+func opNamed(fn *types.Func) (op, bool) {
 	switch fn.Name() {
 	case "Lock":
 		return acquire, true
@@ -206,9 +338,25 @@ func deref(t types.Type) types.Type {
 	return t
 }
 
-// isAcquireName reports whether call may take a lock, by the name of the
-// method it calls: a cheap test before lockCall.
-func isAcquireName(call *ast.CallExpr) bool {
-	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && (sel.Sel.Name == "Lock" || sel.Sel.Name == "RLock")
+// mayAcquire reports whether call may take a lock, by the name of the
+// method it calls or by being a helper: a cheap test before lockCall.
+func (l *locks) mayAcquire(call *ast.CallExpr) bool {
+	switch fun := astutil.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if fun.Sel.Name == "Lock" || fun.Sel.Name == "RLock" {
+			return true
+		}
+	case *ast.Ident:
+	default:
+		return false
+	}
+	if len(l.helpers) == 0 {
+		return false
+	}
+	fn := typeutil.StaticCallee(l.info, call)
+	if fn == nil {
+		return false
+	}
+	h, ok := l.helpers[fn.Origin()]
+	return ok && h.op != release
 }
