@@ -69,6 +69,7 @@ func TestDecode(t *testing.T) {
 		"disable":       []any{"stdout"},
 		"error-paths":   true,
 		"include-tests": true,
+		"show-offpath":  true,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -81,11 +82,12 @@ func TestDecode(t *testing.T) {
 		Disable:      []string{"stdout"},
 		ErrorPaths:   true,
 		IncludeTests: true,
+		ShowOffPath:  true,
 	}
 	if !equalConfig(got, want) {
 		t.Errorf("decoded %+v, want %+v", got, want)
 	}
-	if keys := strings.Join(config.Keys(), ","); keys != "funcs,hot,blocking,nonblocking,disable,error-paths,include-tests" {
+	if keys := strings.Join(config.Keys(), ","); keys != "funcs,hot,blocking,nonblocking,disable,error-paths,include-tests,show-offpath" {
 		t.Errorf("config.Keys() = %s", keys)
 	}
 }
@@ -93,7 +95,7 @@ func TestDecode(t *testing.T) {
 func equalConfig(a, b analyzer.Config) bool {
 	eq := func(x, y []string) bool { return strings.Join(x, "\x00") == strings.Join(y, "\x00") }
 	return eq(a.Funcs, b.Funcs) && eq(a.Hot, b.Hot) && eq(a.Blocking, b.Blocking) && eq(a.NonBlocking, b.NonBlocking) &&
-		eq(a.Disable, b.Disable) && a.ErrorPaths == b.ErrorPaths && a.IncludeTests == b.IncludeTests
+		eq(a.Disable, b.Disable) && a.ErrorPaths == b.ErrorPaths && a.IncludeTests == b.IncludeTests && a.ShowOffPath == b.ShowOffPath
 }
 
 func TestNewErrors(t *testing.T) {

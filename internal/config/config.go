@@ -47,6 +47,9 @@ type Config struct {
 	// IncludeTests runs the rules that hold in all code on _test.go files
 	// too.
 	IncludeTests bool `json:"include-tests" yaml:"include-tests"`
+	// ShowOffPath also reports, as off-path findings, the blocking calls
+	// of hot code that an off-path rule leaves out, each naming the rule.
+	ShowOffPath bool `json:"show-offpath" yaml:"show-offpath"`
 }
 
 // Settings is a validated, compiled Config.
@@ -61,6 +64,7 @@ type Settings struct {
 	NoReopen     bool // reopen-in-loop is off
 	ErrorPaths   bool
 	IncludeTests bool
+	ShowOffPath  bool
 }
 
 func newSettings() *Settings {

@@ -151,6 +151,17 @@ var Options = []Option{
 		flag:    func(c *Config) *bool { return &c.IncludeTests },
 		apply:   func(s *Settings, v bool) { s.IncludeTests = v },
 	},
+	{
+		Key: "show-offpath", Kind: Bool,
+		Usage: "also report the blocking calls of hot code that off-path rules leave out, each naming its rule",
+		Doc: "also report, as `off-path` findings, the blocking calls of hot code that an off-path rule leaves out " +
+			"(a failure exit, debug logging, a rejected request…), each naming the rule: to review what iohotpath judged " +
+			"off the path (docs/rules/hot-io.md lists the rules)",
+		Short:   "show what off-path rules leave out",
+		Example: []string{"false"},
+		flag:    func(c *Config) *bool { return &c.ShowOffPath },
+		apply:   func(s *Settings, v bool) { s.ShowOffPath = v },
+	},
 }
 
 // configFlag is the flag that is not an option: it names the file holding

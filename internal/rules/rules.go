@@ -10,6 +10,10 @@ const (
 	DeferInLoop  = "defer-in-loop"
 	ReopenInLoop = "reopen-in-loop"
 	Directive    = "directive"
+
+	// OffPath marks, with -show-offpath only, a blocking call of hot code
+	// that an off-path rule of hot-io left out; not a finding.
+	OffPath = "off-path"
 )
 
 // Rule is one rule: its id and what it reports, in a line.
