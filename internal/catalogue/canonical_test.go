@@ -120,6 +120,12 @@ func TestNoRowUnderAlias(t *testing.T) {
 	for k := range pathOpens {
 		keys = append(keys, k)
 	}
+	for k := range errorMakers {
+		keys = append(keys, k)
+	}
+	for k := range answerers {
+		keys = append(keys, k)
+	}
 	for _, r := range resultRows {
 		keys = append(keys, strings.TrimPrefix(r.Type, "*"))
 	}

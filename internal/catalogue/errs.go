@@ -1,15 +1,66 @@
 package catalogue
 
-// errorConstructors make a new error value: a block that returns one,
-// with nothing else that may block, is an error exit.
-var errorConstructors = set(
-	Row{Pkg: "errors", Names: []string{"New", "Join"}},
-	Row{Pkg: "fmt", Names: []string{"Errorf"}},
-	Row{Pkg: "github.com/pkg/errors", Names: []string{"New", "Errorf", "Wrap", "Wrapf", "WithMessage", "WithMessagef", "WithStack"}},
-	Row{Pkg: "google.golang.org/grpc/status", Names: []string{"Error", "Errorf"}},
-)
+import "strconv"
 
-// IsErrorConstructor reports whether the function of full name full
-// (types.Func.FullName) makes a new error: errors.New, fmt.Errorf,
-// errors.Wrap and kin.
-func IsErrorConstructor(full string) bool { return errorConstructors[canonicalFull(full)] }
+// Fails says when a function returns a non-nil error: always (a
+// constructor), or when one of its arguments is a non-nil error (a
+// wrapper, which returns nil for nil). The functions of analysed packages
+// get the same meaning from their bodies, as facts; these rows describe
+// the standard library and the errors packages a driver may not analyse.
+type Fails struct {
+	Always bool
+	IfArg  int  // 1 + the argument that must be a non-nil error; 0 when Always
+	AnyArg bool // errors.Join: when any argument is a non-nil error
+}
+
+// errorMakers are the functions whose result is a non-nil error.
+var errorMakers = func() map[string]Fails {
+	m := map[string]Fails{}
+	add := func(f Fails, rows ...Row) {
+		for _, r := range rows {
+			for _, k := range r.keys() {
+				m[k] = f
+			}
+		}
+	}
+	add(Fails{Always: true},
+		Row{Pkg: "errors", Names: []string{"New"}},
+		Row{Pkg: "fmt", Names: []string{"Errorf"}},
+		Row{Pkg: "github.com/pkg/errors", Names: []string{"New", "Errorf"}},
+		Row{Pkg: "github.com/go-errors/errors", Names: []string{"New", "Errorf"}},
+		Row{Pkg: "github.com/cockroachdb/errors", Names: []string{"New", "Newf", "Errorf", "AssertionFailedf", "Handled"}},
+		Row{Pkg: "golang.org/x/xerrors", Names: []string{"New", "Errorf"}},
+		Row{Pkg: "google.golang.org/grpc/status", Names: []string{"Error", "Errorf"}},
+		Row{Pkg: "connectrpc.com/connect", Names: []string{"NewError"}},
+	)
+	add(Fails{IfArg: 1},
+		Row{Pkg: "github.com/pkg/errors", Names: []string{"Wrap", "Wrapf", "WithMessage", "WithMessagef", "WithStack"}},
+		Row{Pkg: "github.com/go-errors/errors", Names: []string{"Wrap", "WrapPrefix"}},
+		Row{Pkg: "github.com/cockroachdb/errors", Names: []string{"Wrap", "Wrapf", "WithStack", "WithMessage", "WithMessagef"}},
+	)
+	add(Fails{AnyArg: true}, Row{Pkg: "errors", Names: []string{"Join"}})
+	return m
+}()
+
+// LookupFails returns when the function of full name full
+// (types.Func.FullName) returns a non-nil error, if the catalogue knows:
+// errors.New and fmt.Errorf always, errors.Wrap when its first argument
+// is not nil.
+func LookupFails(full string) (Fails, bool) {
+	f, ok := errorMakers[canonicalFull(full)]
+	return f, ok
+}
+
+// String is f as facts show it: "fails", "fails if arg 1", "fails if any
+// arg", or "" when it says nothing.
+func (f Fails) String() string {
+	switch {
+	case f.Always:
+		return "fails"
+	case f.IfArg > 0:
+		return "fails if arg " + strconv.Itoa(f.IfArg)
+	case f.AnyArg:
+		return "fails if any arg"
+	}
+	return ""
+}
