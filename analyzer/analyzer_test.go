@@ -57,7 +57,7 @@ func TestDirectives(t *testing.T) {
 // off the hot path, for hot regions and facts alike; look-alikes on the
 // normal path are reported.
 func TestOffPath(t *testing.T) {
-	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog", "offpath/alarms", "offpath/served")
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog", "offpath/alarms", "offpath/served", "offpath/meaning/...")
 }
 
 // TestAdvice: the advice fits the place (a loop draining a channel is the
@@ -91,4 +91,10 @@ func TestOnePerCallSite(t *testing.T) {
 // TestFuncsSkipTests: -funcs makes test code hot only with -include-tests.
 func TestFuncsSkipTests(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{Funcs: []string{"Handle$"}}), "offpath/tests")
+}
+
+// TestShowOffPath: with show-offpath each call an off-path rule leaves out
+// is shown, naming the rule (one case per rule of hotio.OffPathRules).
+func TestShowOffPath(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{ShowOffPath: true, Hot: []string{"http"}}), "offpath/why")
 }

@@ -19,6 +19,15 @@ type Blocked struct {
 	Cat     catalogue.Category            // the unbounded category the words are about; None when Cats has none
 	Text    string                        // "(*http.Client).Do makes an HTTP request", "wal.flush performs blocking sync I/O ((*os.File).Sync)"
 	Related []analysis.RelatedInformation // the witness chain, one hop each
+
+	// First, FirstText and FirstRelated are the same for the first
+	// blocking call of any category, bounded ones included, for a rule
+	// that reports those too (io-under-lock, under a lock that guards
+	// data): "os.WriteFile writes a file", "(*T).save performs blocking
+	// file I/O (os.WriteFile)".
+	First        catalogue.Category
+	FirstText    string
+	FirstRelated []analysis.RelatedInformation
 }
 
 // Blocks returns what call reaches when it runs on its function's normal
@@ -41,7 +50,7 @@ func (res Result) Blocks(call *ast.CallExpr) (Blocked, bool) {
 	case t.fn == nil || t.trusted || t.debug != nil:
 		return Blocked{}, false
 	case t.blocking:
-		b := Blocked{Cats: catalogue.SetOf(t.m.cat)}
+		b := Blocked{Cats: catalogue.SetOf(t.m.cat), First: t.m.cat, FirstText: t.m.name + " " + t.m.does}
 		if t.m.unbounded() {
 			b.Cat, b.Text = t.m.cat, t.m.name+" "+t.m.does
 		}
@@ -53,23 +62,29 @@ func (res Result) Blocks(call *ast.CallExpr) (Blocked, bool) {
 		if tn.fact == nil {
 			return Blocked{}, false
 		}
-		return u.blocked(call, tn.name, tn.cats, tn.slow), true
+		return u.blocked(call, tn.name, tn.cats, tn.slow, tn.fact), true
 	}
 	f := importFact(u.pass, t.fn)
-	if f == nil || f.NonBlocking {
+	if !f.blocks() {
 		return Blocked{}, false
 	}
 	cats := f.Cats.With(f.Cat).Without(u.s.Disabled)
 	if cats == 0 {
 		return Blocked{}, false
 	}
-	return u.blocked(call, names.Display(t.fn), cats, f.slowWitness()), true
+	return u.blocked(call, names.Display(t.fn), cats, f.slowWitness(), f), true
 }
 
-// blocked describes a call of callee, which reaches cats and, when slow is
-// not nil, unbounded I/O through slow's chain.
-func (u *unit) blocked(call *ast.CallExpr, callee string, cats catalogue.Set, slow *Fact) Blocked {
+// blocked describes a call of callee, which reaches cats, the I/O of
+// first's witness and, when slow is not nil, unbounded I/O through slow's
+// chain.
+func (u *unit) blocked(call *ast.CallExpr, callee string, cats catalogue.Set, slow, first *Fact) Blocked {
 	b := Blocked{Cats: cats}
+	if first != nil && first.Cat != catalogue.None && !u.s.Disabled[first.Cat] {
+		b.First = first.Cat
+		b.FirstText = fmt.Sprintf("%s performs blocking %s I/O (%s)", callee, first.Cat, witnessText(first))
+		b.FirstRelated = u.related(call, callee, first.Chain)
+	}
 	if slow == nil || u.s.Disabled[slow.Cat] {
 		return b
 	}

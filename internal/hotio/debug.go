@@ -2,8 +2,11 @@ package hotio
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -61,8 +64,81 @@ func onDebugLevel(info *types.Info, r *resolver, fun ast.Expr, depth int) bool {
 		if l, ok := catalogue.LookupLevel(fn); ok && !l.Check {
 			return isDebugArg(info, call, l)
 		}
+		if r.isDebugBound(fn) {
+			return true // the project's logging.Debug(), returning zerolog's Debug()
+		}
 	}
 	return onDebugLevel(info, r, call.Fun, depth+1)
+}
+
+// computeDebugBound decides, round by round, which functions of the
+// package return a logger, event or entry bound to debug level on every
+// return: a project's `func Debug() *zerolog.Event { return log.Debug() }`
+// or a helper returning logr's V(2). Calls on their results are debug
+// logging (onDebugLevel).
+func computeDebugBound(info *types.Info, r *resolver, g *graph) {
+	var cands []*funcNode
+	rets := map[*funcNode][]*ast.ReturnStmt{}
+	for _, n := range g.nodes {
+		if n.obj == nil || n.body == nil || n.obj.Signature().Results().Len() != 1 {
+			continue
+		}
+		ast.Inspect(n.body, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				rets[n] = append(rets[n], x)
+			}
+			return true
+		})
+		if len(rets[n]) > 0 {
+			cands = append(cands, n)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, n := range cands {
+			if n.debugBound {
+				continue
+			}
+			all := true
+			for _, ret := range rets[n] {
+				if len(ret.Results) != 1 || !isDebugBound(info, r, ret.Results[0]) {
+					all = false
+					break
+				}
+			}
+			if all {
+				n.debugBound, changed = true, true
+			}
+		}
+	}
+}
+
+// isDebugBound reports whether e is a logger, event or entry bound to
+// debug level: the result of a level call with a debug level
+// (log.Debug(), logger.V(2)), of a debug-bound function, or of a method
+// called on one (log.Debug().Str(…)), or a local variable assigned once
+// from one.
+func isDebugBound(info *types.Info, r *resolver, e ast.Expr) bool {
+	e = astutil.Unparen(e)
+	if rhs := r.assigned(e); rhs != nil {
+		e = astutil.Unparen(rhs)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if fn := names.FuncOf(info, call.Fun); fn != nil {
+		if l, ok := catalogue.LookupLevel(fn); ok && !l.Check {
+			return isDebugArg(info, call, l)
+		}
+		if r.isDebugBound(fn) {
+			return true
+		}
+	}
+	return onDebugLevel(info, r, call.Fun, 0)
 }
 
 // isDebugArg reports whether the level call binds or checks a debug level.
@@ -191,4 +267,96 @@ func (w *walker) onAlarmLevel(fun ast.Expr, depth int) bool {
 		}
 	}
 	return w.onAlarmLevel(call.Fun, depth+1)
+}
+
+// isDebugFlag reports whether cond is a boolean that says debug, trace or
+// verbose by its name or by what it was set from: `debug`, `cfg.Verbose`,
+// `l.ShouldDebug("api")`, `os.Getenv("X_DEBUG") != ""`, `level == "debug"`,
+// or a variable set once from one of those. Such a flag is off in
+// production, as a level check is.
+func (w *walker) isDebugFlag(cond ast.Expr, depth int) bool {
+	e := astutil.Unparen(cond)
+	if depth > 3 || !types.Identical(w.info.TypeOf(e).Underlying(), types.Typ[types.Bool]) {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		if v, ok := w.info.Uses[x].(*types.Var); ok {
+			if saysDebug(x.Name) {
+				return true
+			}
+			if rhs := w.r.assigned(x); rhs != nil {
+				return w.isDebugFlag(rhs, depth+1)
+			}
+			if rhs := w.failer.inits[v]; rhs != nil {
+				return w.isDebugFlag(rhs, depth+1)
+			}
+		}
+	case *ast.SelectorExpr:
+		if _, ok := w.info.Uses[x.Sel].(*types.Var); ok {
+			return saysDebug(x.Sel.Name)
+		}
+	case *ast.CallExpr:
+		if fn := names.FuncOf(w.info, x.Fun); fn != nil && saysDebug(fn.Name()) {
+			return true // l.ShouldDebug("api"), IsVerbose()
+		}
+	case *ast.BinaryExpr:
+		if x.Op != token.EQL && x.Op != token.NEQ {
+			return false
+		}
+		for _, side := range []ast.Expr{x.X, x.Y} {
+			if w.debugString(side) {
+				return true // os.Getenv("X_DEBUG") != "", cfg.Level == "debug"
+			}
+		}
+	}
+	return false
+}
+
+// debugString reports whether e is a constant string that says debug,
+// trace or verbose, or a call of os.Getenv or os.LookupEnv with one.
+func (w *walker) debugString(e ast.Expr) bool {
+	e = astutil.Unparen(e)
+	if tv := w.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		return saysDebug(constant.StringVal(tv.Value))
+	}
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if fn := names.FuncOf(w.info, call.Fun); fn != nil && (fn.FullName() == "os.Getenv" || fn.FullName() == "os.LookupEnv") {
+			return w.debugString(call.Args[0])
+		}
+	}
+	return false
+}
+
+// debugWords are the words of a name that say debug logging.
+var debugWords = map[string]bool{"debug": true, "dbg": true, "trace": true, "verbose": true, "debugging": true}
+
+// saysDebug reports whether one of the words of name (split at case
+// changes, digits and punctuation: ShouldDebug, X_DEBUG, isVerbose,
+// trace-level) says debug, trace or verbose.
+func saysDebug(name string) bool {
+	word := make([]rune, 0, len(name))
+	flush := func() bool {
+		found := debugWords[strings.ToLower(string(word))]
+		word = word[:0]
+		return found
+	}
+	prev := rune(0)
+	for _, c := range name {
+		switch {
+		case !unicode.IsLetter(c):
+			if flush() {
+				return true
+			}
+			prev = c
+			continue
+		case unicode.IsUpper(c) && unicode.IsLower(prev):
+			if flush() {
+				return true
+			}
+		}
+		word = append(word, c)
+		prev = c
+	}
+	return flush()
 }

@@ -29,6 +29,36 @@ type Fact struct {
 	// has no Unbounded. UnboundedChain is nil when it would be Chain.
 	Unbounded      catalogue.Category
 	UnboundedChain []Hop
+
+	// Fails says when the function returns a non-nil error (always, or
+	// when an argument is one): a block that returns its result ends the
+	// call on a failure. Set also for functions that do not block.
+	Fails catalogue.Fails
+	// Answer says how the function answers a request with an error status
+	// (always, or with the status an argument gives): a block that does and
+	// returns has rejected the request.
+	Answer catalogue.Answer
+	// DebugBound: the function returns a logger, event or entry bound to
+	// debug or trace level; calls on its result are debug logging.
+	DebugBound bool
+}
+
+// meaning reports whether f says anything besides blocking: how the
+// function fails, answers or logs.
+func (f *Fact) meaning() bool {
+	return f.Fails != (catalogue.Fails{}) || f.Answer != (catalogue.Answer{}) || f.DebugBound
+}
+
+// blocks reports whether f says its function performs blocking I/O.
+func (f *Fact) blocks() bool {
+	return f != nil && !f.NonBlocking && (f.Cat != catalogue.None || f.Declared)
+}
+
+func debugText(bound bool) string {
+	if bound {
+		return "debug-bound"
+	}
+	return ""
 }
 
 // Hop is one call of a witness chain: the function called and where.
@@ -46,24 +76,35 @@ func (*Fact) AFact() {}
 
 // String is the fact as analysistest's F:"..." expectations see it.
 func (f *Fact) String() string {
-	if f.NonBlocking {
-		return "nonblocking"
-	}
 	var b strings.Builder
-	if f.Hot {
-		b.WriteString("hot ")
+	if f.NonBlocking {
+		b.WriteString("nonblocking")
 	}
-	fmt.Fprintf(&b, "blocking(%s)", f.Cat)
-	if f.Declared {
-		b.WriteString(" declared")
+	if f.blocks() {
+		if f.Hot {
+			b.WriteString("hot ")
+		}
+		fmt.Fprintf(&b, "blocking(%s)", f.Cat)
+		if f.Declared {
+			b.WriteString(" declared")
+		}
+		writeChain(&b, f.Chain)
+		if more := f.Cats &^ catalogue.SetOf(f.Cat); more != 0 {
+			b.WriteString("; also " + more.String())
+		}
+		if f.Unbounded != catalogue.None {
+			fmt.Fprintf(&b, "; always %s", f.Unbounded)
+			writeChain(&b, f.UnboundedChain)
+		}
 	}
-	writeChain(&b, f.Chain)
-	if more := f.Cats &^ catalogue.SetOf(f.Cat); more != 0 {
-		b.WriteString("; also " + more.String())
-	}
-	if f.Unbounded != catalogue.None {
-		fmt.Fprintf(&b, "; always %s", f.Unbounded)
-		writeChain(&b, f.UnboundedChain)
+	for _, m := range []string{f.Fails.String(), f.Answer.String(), debugText(f.DebugBound)} {
+		if m == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(m)
 	}
 	return b.String()
 }

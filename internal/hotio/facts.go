@@ -25,13 +25,17 @@ type unit struct {
 	r     *resolver
 	used  directives.Used
 
+	failer   *failer   // which functions always fail (fails.go), decided before the facts
+	answerer *answerer // which functions answer with an error status (answers.go)
+
 	path  map[*ast.CallExpr]bool // calls on the normal path that may block, built by onPath
-	chain *chainPositions        // for the chains of Blocks and hot findings, shared by copies
+	chain *chainPositions        // for the chains of Blocks and hot findings
+	maybe map[*funcNode]bool     // functions that may block, path aside, built by mayBlockFn
 }
 
 // facter computes which functions of the package perform blocking I/O.
 type facter struct {
-	unit
+	*unit
 	branches map[*funcNode]map[*ast.CallExpr]bool // onBranch, per function asked about
 }
 
@@ -121,7 +125,7 @@ func (fc *facter) scanNode(n *funcNode) {
 	if n.body == nil {
 		return
 	}
-	w := &walker{unit: &fc.unit, info: fc.pass.TypesInfo,
+	w := &walker{unit: fc.unit, info: fc.pass.TypesInfo,
 		onCall: func(call *ast.CallExpr, ctx walkCtx) {
 			t := fc.calls[call]
 			switch {
@@ -266,7 +270,7 @@ func importFact(pass *analysis.Pass, fn *types.Func) *Fact {
 // package, unless its category is disabled here.
 func importedBlocking(pass *analysis.Pass, s *config.Settings, fn *types.Func) *Fact {
 	f := importFact(pass, fn)
-	if f == nil || f.NonBlocking || s.Disabled[f.Cat] {
+	if !f.blocks() || s.Disabled[f.Cat] {
 		return nil
 	}
 	return f
@@ -288,12 +292,17 @@ func exportFacts(pass *analysis.Pass, g *graph) {
 		if n.obj == nil {
 			continue
 		}
+		meaning := Fact{Fails: n.fails, Answer: n.answer, DebugBound: n.debugBound}
 		switch {
 		case n.nonblocking:
-			pass.ExportObjectFact(n.obj, &Fact{NonBlocking: true})
+			meaning.NonBlocking = true
+			pass.ExportObjectFact(n.obj, &meaning)
+		case n.fact == nil && meaning.meaning():
+			pass.ExportObjectFact(n.obj, &meaning)
 		case n.fact != nil:
 			f := *n.fact
 			f.Hot, f.Cats = n.hot, n.cats
+			f.Fails, f.Answer, f.DebugBound = n.fails, n.answer, n.debugBound
 			f.Unbounded, f.UnboundedChain = catalogue.None, nil
 			if n.slow != nil {
 				f.Unbounded = n.slow.Cat

@@ -36,10 +36,13 @@ type funcNode struct {
 	fact  *Fact // set when the function performs blocking I/O
 	round int   // fixpoint round that set fact
 
-	cats      catalogue.Set   // every category the function reaches
-	slow      *Fact           // witness of the first call of an unbounded category (Category.Unbounded)
-	slowRound int             // fixpoint round that set slow
-	blocked   []*ast.CallExpr // its own calls that block, directly or by another package's fact
+	fails      catalogue.Fails  // when it returns a non-nil error (fails.go)
+	answer     catalogue.Answer // how it answers with an error status (answers.go)
+	debugBound bool             // it returns a logger or event bound to debug level (debug.go)
+	cats       catalogue.Set    // every category the function reaches
+	slow       *Fact            // witness of the first call of an unbounded category (Category.Unbounded)
+	slowRound  int              // fixpoint round that set slow
+	blocked    []*ast.CallExpr  // its own calls that block, directly or by another package's fact
 }
 
 // edge is a static call from one function of the package to another.

@@ -8,6 +8,8 @@
 package hotio
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/iohotpath/iohotpath/internal/config"
@@ -41,7 +43,7 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std, a
 	if !std {
 		exportFacts(pass, g)
 	}
-	res.known = &u
+	res.known = u
 	if !std || g.anyHot() || dirs.HasMarkers() {
 		res.Diags = (&reporter{unit: u}).reportHot()
 	}
@@ -61,9 +63,19 @@ func Facts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index) {
 // computeFacts matches the calls of the package's graph g against the
 // catalogue and the imported facts and computes what each function
 // blocks on; the unit it returns answers the report phase.
-func computeFacts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, g *graph, used directives.Used) unit {
+func computeFacts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, g *graph, used directives.Used) *unit {
 	r := newResolver(pass)
-	u := unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used, chain: new(chainPositions)}
+	r.bound = func(fn *types.Func) bool {
+		if n := g.byFunc[fn]; n != nil {
+			return n.debugBound
+		}
+		f := importFact(pass, fn)
+		return f != nil && f.DebugBound
+	}
+	computeDebugBound(pass.TypesInfo, r, g)
+	u := &unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used, chain: new(chainPositions)}
+	u.computeFails()
+	u.computeAnswers()
 	(&facter{unit: u}).computeFacts()
 	return u
 }

@@ -26,9 +26,26 @@ const (
 	recovered
 	notRecovered
 	debugOn
-	debugOff // a debug check failed: production code, but what follows a return here is debug-only
-	never    // a constant false condition: dead code
+	debugOff  // a debug check failed: production code, but what follows a return here is debug-only
+	debugFlag // a boolean that says debug, trace or verbose is true: as debugOn
+	never     // a constant false condition: dead code
 )
+
+// rule is the off-path rule that leaves out a block reached by a branch
+// of kind b whatever the block holds, or "".
+func (b branch) rule() string {
+	switch b {
+	case recovered:
+		return ruleRecovered
+	case debugOn:
+		return ruleDebugGuard
+	case debugFlag:
+		return ruleDebugFlag
+	case never:
+		return ruleDeadCode
+	}
+	return ""
+}
 
 // negate is what the other branch of an if tells.
 func (b branch) negate() branch {
@@ -44,7 +61,7 @@ func (b branch) negate() branch {
 	case debugOff:
 		return debugOn
 	}
-	return plain // a debug check being false says only that this is production
+	return plain // a debug check being true says nothing of its else: production
 }
 
 // condition classifies the condition of an if or of a case of a switch
@@ -52,6 +69,9 @@ func (b branch) negate() branch {
 func (w *walker) condition(cond ast.Expr) branch {
 	if v := w.r.value(cond); v != nil && v.Kind() == constant.Bool && !constant.BoolVal(v) {
 		return never // if debugDeflate { … } or if yyDebug >= 1 with a dormant yyDebug: dead code
+	}
+	if w.isDebugFlag(cond, 0) {
+		return debugFlag
 	}
 	switch e := astutil.Unparen(cond).(type) {
 	case *ast.BinaryExpr:
@@ -77,8 +97,11 @@ func (w *walker) condition(cond ast.Expr) branch {
 		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			if k := w.condition(e.X); k == failure || k == success {
+			switch k := w.condition(e.X); k {
+			case failure, success:
 				return k.negate()
+			case debugFlag:
+				return debugOff // if !debug { return }: what follows is debug-only
 			}
 		}
 	case *ast.Ident:
@@ -170,98 +193,195 @@ func (w *walker) leavesUnless(s ast.Stmt) (branch, bool) {
 	return plain, false
 }
 
-// isExitBlock reports whether a block, reached by a branch of kind, runs
-// at most once per failure or once per loop: a failure branch outside
-// loops (inside one, a bad item can be every item, unless the branch
-// leaves); a block that ends by panicking or exiting; by returning after a
-// failure, with an error made in that return (and no blocking call in it),
-// after handing an error it makes to a call, after answering the request
-// with an error status, or (outside loops) after logging at warning level
-// or above; or, in a hot loop, by returning or breaking out of it.
-func (w *walker) isExitBlock(list []ast.Stmt, ctx walkCtx, kind branch) bool {
-	if len(list) == 0 {
-		return false
-	}
-	if kind == failure && ctx.loops == 0 && !ctx.loopRegion {
-		return true
-	}
-	leavesLoop := ctx.loopRegion && !ctx.inLit
-	outside := ctx.loops == 0 && !ctx.loopRegion
-	switch s := list[len(list)-1].(type) {
-	case *ast.ReturnStmt:
-		return leavesLoop || kind == failure || w.returnsMadeError(s) || w.answersError(list) ||
-			outside && w.logsAlarm(list) && !w.mayBlock(s)
-	case *ast.ExprStmt:
-		if call, ok := astutil.Unparen(s.X).(*ast.CallExpr); ok {
-			return catalogue.IsNoReturn(w.info, call) || ctx.loops == 0 && !ctx.loopRegion && w.answersError(list)
-		}
-	case *ast.BranchStmt:
-		if s.Tok == token.BREAK && leavesLoop {
-			if s.Label != nil {
-				return s.Label.Name == ctx.hotLabel
-			}
-			return ctx.breakNest == 0
-		}
-	}
-	return false
+// exitBlock is a block reached when its branch is taken, as the exit rules
+// see it.
+type exitBlock struct {
+	list []ast.Stmt
+	ctx  walkCtx
+	kind branch
+	ret  *ast.ReturnStmt // the last statement, when it is a return
+	call *ast.CallExpr   // the last statement, when it is a call
 }
 
-// returnsMadeError reports whether ret returns an error it makes itself
-// (errors.New, fmt.Errorf and kin, a composite literal, a package-level
-// sentinel) and makes no call that may block on the way: in
-// `return wrap(w.Sync())` the fsync is the normal path.
-func (w *walker) returnsMadeError(ret *ast.ReturnStmt) bool {
+// outside reports whether the block is outside every loop of the walk.
+func (b exitBlock) outside() bool { return b.ctx.loops == 0 && !b.ctx.loopRegion }
+
+// exitRule is one way a block is shown to run at most once per failure,
+// or once per hot loop: such a block is off the path. Each has an id, an
+// entry in docs/rules/hot-io.md ("What is off the path") and a case in
+// testdata/src/offpath.
+type exitRule struct {
+	id      string
+	applies func(w *walker, b exitBlock) bool
+}
+
+// exitRules are tried in order; the first that applies names the block's
+// rule (-show-offpath).
+var exitRules = []exitRule{
+	// A failure branch outside loops; inside one, only when it returns: a
+	// bad item can be every item.
+	{ruleFailureBranch, func(w *walker, b exitBlock) bool {
+		return b.kind == failure && (b.outside() || b.ret != nil)
+	}},
+	// return nil, errs.Bugf(…): an error made by a function that always
+	// fails, whatever the condition that led there.
+	{ruleReturnsFailure, func(w *walker, b exitBlock) bool {
+		return b.ret != nil && w.returnsFailure(b.ret)
+	}},
+	// return nil, err / return 0, "", ErrX: zero values and an error.
+	{ruleReturnsZeroErr, func(w *walker, b exitBlock) bool {
+		return b.ret != nil && w.returnsZeroAndError(b.ret)
+	}},
+	// http.Error(…) or w.WriteHeader(4xx/5xx), then return, whatever is
+	// called between the two.
+	{ruleAnswersError, func(w *walker, b exitBlock) bool {
+		return (b.ret != nil || b.call != nil && b.outside()) && w.answersError(b.list)
+	}},
+	// h.fail(w, fmt.Errorf(…)), then return.
+	{ruleHandsMadeError, func(w *walker, b exitBlock) bool {
+		return (b.ret != nil || b.call != nil && b.outside()) && w.handsMadeError(b.list)
+	}},
+	// log.Warn(…); return false — outside loops.
+	{ruleLogsAlarm, func(w *walker, b exitBlock) bool {
+		return b.ret != nil && b.outside() && w.logsAlarm(b.list) && !w.mayBlock(b.ret, nil)
+	}},
+	// panic(…), os.Exit(…), log.Fatal(…).
+	{rulePanicsOrExits, func(w *walker, b exitBlock) bool {
+		return b.call != nil && catalogue.IsNoReturn(w.info, b.call)
+	}},
+	// A return or a break out of the hot loop ends its iterations.
+	{ruleLeavesHotLoop, func(w *walker, b exitBlock) bool {
+		if !b.ctx.loopRegion || b.ctx.inLit {
+			return false
+		}
+		if b.ret != nil {
+			return true
+		}
+		br, ok := b.list[len(b.list)-1].(*ast.BranchStmt)
+		if !ok || br.Tok != token.BREAK {
+			return false
+		}
+		if br.Label != nil {
+			return br.Label.Name == b.ctx.hotLabel
+		}
+		return b.ctx.breakNest == 0
+	}},
+}
+
+// exitRule returns the id of the first exit rule that applies to list,
+// reached by a branch of kind, or "".
+func (w *walker) exitRule(list []ast.Stmt, ctx walkCtx, kind branch) string {
+	if len(list) == 0 {
+		return ""
+	}
+	b := exitBlock{list: list, ctx: ctx, kind: kind}
+	switch s := list[len(list)-1].(type) {
+	case *ast.ReturnStmt:
+		b.ret = s
+	case *ast.ExprStmt:
+		b.call, _ = astutil.Unparen(s.X).(*ast.CallExpr)
+	}
+	for _, r := range exitRules {
+		if r.applies(w, b) {
+			return r.id
+		}
+	}
+	return ""
+}
+
+// returnsFailure reports whether ret returns an error made on the spot
+// (failer.made: a constructor, a wrapper of one, a composite literal, a
+// sentinel) and makes no other call that may block: the I/O of the
+// constructor is the failure's cost, but in `return fmt.Errorf("x: %w",
+// os.WriteFile(…))` and `return wrap(w.Sync())` the I/O runs on the
+// normal path.
+func (w *walker) returnsFailure(ret *ast.ReturnStmt) bool {
 	made := false
 	for _, r := range ret.Results {
-		if w.isMadeError(r) {
+		if w.failer.made(r, nil, 0) {
 			made = true
 		}
 	}
-	return made && !w.mayBlock(ret)
+	return made && !w.mayBlock(ret, w.makesError)
 }
 
-func (w *walker) isMadeError(e ast.Expr) bool {
-	tv, ok := w.info.Types[e]
-	if !ok || tv.IsNil() || tv.Type == nil || !types.Implements(tv.Type, errorIface) {
+// makesError reports whether call builds a non-nil error: a call whose
+// own work is the failure's cost.
+func (w *walker) makesError(call *ast.CallExpr) bool {
+	return w.failer.failsOf(call) != (catalogue.Fails{}) && w.failer.made(call, nil, 0)
+}
+
+// returnsZeroAndError reports whether ret returns an error with zero
+// values for every other result (`return nil, err`, `return 0, "", ErrX`)
+// and makes no call that may block.
+func (w *walker) returnsZeroAndError(ret *ast.ReturnStmt) bool {
+	n := len(ret.Results)
+	if n < 2 {
 		return false
 	}
-	switch x := astutil.Unparen(e).(type) {
-	case *ast.CallExpr:
-		fn := names.FuncOf(w.info, x.Fun)
-		return fn != nil && catalogue.IsErrorConstructor(fn.FullName())
-	case *ast.CompositeLit:
-		return true
-	case *ast.UnaryExpr:
-		_, lit := astutil.Unparen(x.X).(*ast.CompositeLit)
-		return x.Op == token.AND && lit
-	case *ast.Ident, *ast.SelectorExpr:
-		id, _ := x.(*ast.Ident)
-		if sel, ok := x.(*ast.SelectorExpr); ok {
-			id = sel.Sel
-		}
-		v, ok := w.info.Uses[id].(*types.Var)
-		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() // a sentinel
+	last := astutil.Unparen(ret.Results[n-1])
+	if tv := w.info.Types[last]; tv.IsNil() || !isError(tv.Type) {
+		return false
 	}
-	return false
+	switch last.(type) {
+	case *ast.Ident, *ast.SelectorExpr: // a variable or a sentinel
+	default:
+		if !w.failer.made(last, nil, 0) {
+			return false
+		}
+	}
+	for _, r := range ret.Results[:n-1] {
+		if !w.isZero(r) {
+			return false
+		}
+	}
+	return !w.mayBlock(ret, w.makesError)
 }
 
-// mayBlock reports whether n holds a call that blocks, or that may: a call
-// of a function of this package (whose facts are not decided yet) or of
-// another package with a blocking fact.
-func (w *walker) mayBlock(n ast.Node) bool {
+// isZero reports whether e is a zero value: nil, 0, "", false, T{}.
+func (w *walker) isZero(e ast.Expr) bool {
+	e = astutil.Unparen(e)
+	tv := w.info.Types[e]
+	if tv.IsNil() {
+		return true
+	}
+	if tv.Value != nil {
+		switch tv.Value.Kind() {
+		case constant.Bool:
+			return !constant.BoolVal(tv.Value)
+		case constant.String:
+			return constant.StringVal(tv.Value) == ""
+		case constant.Int, constant.Float, constant.Complex:
+			return constant.Sign(tv.Value) == 0
+		}
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0
+}
+
+// mayBlock reports whether n holds a call that blocks, or that may: of a
+// function of this package that may block, path aside (mayBlockFn), or
+// of another package with a blocking fact. Calls that exempt accepts do
+// not count, nor do the calls in their function literals.
+func (w *walker) mayBlock(n ast.Node, exempt func(*ast.CallExpr) bool) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || found {
 			return !found
 		}
+		if exempt != nil && exempt(call) {
+			return true // its arguments still count
+		}
 		ci := w.calls[call]
 		switch {
 		case ci == nil || ci.trusted || ci.debug != nil:
-		case ci.blocking, ci.lit != nil:
+		case ci.blocking:
 			found = true
+		case ci.lit != nil:
+			found = w.mayBlockFn(w.g.byLit[ci.lit])
 		case ci.fn != nil && ci.fn.Pkg() == w.pass.Pkg:
-			found = true
+			found = w.mayBlockFn(w.g.byFunc[ci.fn])
 		case ci.fn != nil:
 			found = importedBlocking(w.pass, w.s, ci.fn) != nil
 		}
@@ -270,44 +390,111 @@ func (w *walker) mayBlock(n ast.Node) bool {
 	return found
 }
 
-// answersError reports whether list ends by answering the request with an
-// error status (and returning): http.Error(...) or w.WriteHeader(4xx/5xx),
-// or a call handed an error made on the spot (h.fail(w, fmt.Errorf(…))),
-// just before the return.
+// mayBlockFn reports whether the function of n may block: it makes a
+// blocking call anywhere in its body, or calls a function of the package
+// that may, whatever the paths. The facts are not decided when the walk
+// asks (they depend on its answer), so this is what it can know.
+func (u *unit) mayBlockFn(n *funcNode) bool {
+	if n == nil {
+		return false
+	}
+	if u.maybe == nil {
+		u.maybe = u.maybeBlocking()
+	}
+	return u.maybe[n]
+}
+
+func (u *unit) maybeBlocking() map[*funcNode]bool {
+	maybe := map[*funcNode]bool{}
+	callees := map[*funcNode][]*funcNode{}
+	for _, n := range u.g.nodes {
+		if n.nonblocking {
+			continue
+		}
+		if n.declared != catalogue.None {
+			maybe[n] = true
+		}
+		if n.body == nil {
+			continue
+		}
+		ast.Inspect(n.body, func(x ast.Node) bool {
+			call, ok := x.(*ast.CallExpr)
+			if !ok || maybe[n] {
+				return !maybe[n]
+			}
+			ci := u.calls[call]
+			switch {
+			case ci == nil || ci.trusted || ci.debug != nil:
+			case ci.blocking:
+				maybe[n] = true
+			case ci.lit != nil:
+				if ln := u.g.byLit[ci.lit]; ln != nil {
+					callees[n] = append(callees[n], ln)
+				}
+			case ci.fn != nil && ci.fn.Pkg() == u.pass.Pkg:
+				if tn := u.g.byFunc[ci.fn]; tn != nil {
+					callees[n] = append(callees[n], tn)
+				}
+			case ci.fn != nil:
+				maybe[n] = importedBlocking(u.pass, u.s, ci.fn) != nil
+			}
+			return true
+		})
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, n := range u.g.nodes {
+			if maybe[n] || n.nonblocking {
+				continue
+			}
+			for _, c := range callees[n] {
+				if maybe[c] {
+					maybe[n], changed = true, true
+					break
+				}
+			}
+		}
+	}
+	return maybe
+}
+
+// answersError reports whether a statement of list (not nested) answers
+// the request with an error status: http.Error(…), http.NotFound(…),
+// w.WriteHeader(4xx/5xx), or a call of a function that does
+// (answersFn), given the status when it takes one.
 func (w *walker) answersError(list []ast.Stmt) bool {
-	last := list[len(list)-1]
-	if _, ok := last.(*ast.ReturnStmt); ok && len(list) >= 2 {
-		last = list[len(list)-2]
-	}
-	es, ok := last.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	call, ok := astutil.Unparen(es.X).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	for _, a := range call.Args {
-		if w.isMadeError(a) && !w.mayBlock(a) {
+	for _, s := range list {
+		if call := stmtCall(s); call != nil && w.answerer.answers(call) {
 			return true
 		}
 	}
-	fn := names.FuncOf(w.info, call.Fun)
-	if fn == nil {
-		return false
-	}
-	switch fn.FullName() {
-	case "net/http.Error", "net/http.NotFound":
-		return true
-	case "(net/http.ResponseWriter).WriteHeader":
-		if len(call.Args) == 1 {
-			if tv := w.info.Types[call.Args[0]]; tv.Value != nil {
-				code, ok := constant.Int64Val(constant.ToInt(tv.Value))
-				return ok && code >= 400
+	return false
+}
+
+// handsMadeError reports whether a statement of list (not nested) hands
+// an error made on the spot to a call: h.fail(w, fmt.Errorf(…)).
+func (w *walker) handsMadeError(list []ast.Stmt) bool {
+	for _, s := range list {
+		call := stmtCall(s)
+		if call == nil {
+			continue
+		}
+		for _, a := range call.Args {
+			if w.failer.made(a, nil, 0) && !w.mayBlock(a, w.makesError) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// stmtCall is the call s is made of, or nil.
+func stmtCall(s ast.Stmt) *ast.CallExpr {
+	if es, ok := s.(*ast.ExprStmt); ok {
+		call, _ := astutil.Unparen(es.X).(*ast.CallExpr)
+		return call
+	}
+	return nil
 }
 
 // failsOnce reports whether ifs, in a loop, is a failure branch without

@@ -1,6 +1,7 @@
 package hotio
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -56,7 +57,7 @@ func (r region) answers(cats catalogue.Set, ctx walkCtx) bool {
 
 // reporter reports the blocking calls of hot regions.
 type reporter struct {
-	unit
+	*unit
 	diags []analysis.Diagnostic
 }
 
@@ -133,7 +134,7 @@ func (rp *reporter) findHotLoops(root ast.Node, fn string) {
 
 // walker returns a walker reporting the blocking calls of r.
 func (rp *reporter) walker(r region) *walker {
-	return &walker{unit: &rp.unit, info: rp.pass.TypesInfo, descendLits: true,
+	return &walker{unit: rp.unit, info: rp.pass.TypesInfo, descendLits: true, showOff: rp.s.ShowOffPath,
 		onCall: func(call *ast.CallExpr, ctx walkCtx) { rp.checkCall(r, call, ctx) }}
 }
 
@@ -150,22 +151,34 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		}
 		return
 	}
-	if t.fn == nil || t.trusted || r.delegates(t.fn, ctx) {
+	if t.fn == nil || t.trusted {
 		return
+	}
+	if r.delegates(t.fn, ctx) {
+		ctx.offBy = cmp.Or(ctx.offBy, ruleDelegation)
+		if !rp.showOff(ctx) {
+			return
+		}
 	}
 	if t.debug != nil {
 		rp.reportDebug(r, call, ctx, t)
 		return
 	}
 	if rp.onServed(call, t, r.served) {
-		return // answering the connection it serves
+		ctx.offBy = cmp.Or(ctx.offBy, ruleServed) // answering the connection it serves
+		if !rp.showOff(ctx) {
+			return
+		}
 	}
 	if t.blocking && r.answers(catalogue.SetOf(t.m.cat), ctx) {
-		return // a handler's one query or upstream call
+		ctx.offBy = cmp.Or(ctx.offBy, ruleHandlerJob) // a handler's one query or upstream call
+		if !rp.showOff(ctx) {
+			return
+		}
 	}
 	if t.blocking {
 		m := t.m
-		rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+		rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
 			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), r.fix(m.cat, t.fn.FullName(), m.does))})
 		return
 	}
@@ -178,6 +191,26 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && !f.Hot {
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f)
 	}
+}
+
+// showOff reports whether a call that an off-path rule leaves out at ctx
+// is to be shown (-show-offpath).
+func (rp *reporter) showOff(ctx walkCtx) bool {
+	return ctx.offBy != "" && rp.s.ShowOffPath
+}
+
+// add records d, found at ctx: a finding, or, when an off-path rule left
+// the call out (-show-offpath), a note naming the rule.
+func (rp *reporter) add(ctx walkCtx, d analysis.Diagnostic) {
+	if ctx.offBy != "" {
+		if !rp.s.ShowOffPath {
+			return
+		}
+		d.Category = rules.OffPath
+		d.Message = "left out by " + ctx.offBy + ": " + d.Message
+		d.SuggestedFixes = nil
+	}
+	rp.diags = append(rp.diags, d)
 }
 
 // delegates reports whether calling fn at ctx is the hot method handing
@@ -204,7 +237,18 @@ func (r region) delegates(fn *types.Func, ctx walkCtx) bool {
 // work that a level check would skip.
 func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *callInfo) {
 	d := t.debug
-	if d.quiet || d.built == 0 || rp.s.Disabled[catalogue.Log] {
+	if rp.s.Disabled[catalogue.Log] {
+		return
+	}
+	if d.quiet || d.built == 0 {
+		if e, ok := catalogue.Lookup(t.fn.FullName()); !ok || e.Cat != catalogue.Log {
+			return // a field of the event, not the call that would write it
+		}
+		if ctx.offBy == "" {
+			ctx.offBy = ruleDebugLevel
+		}
+		rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+			Message: fmt.Sprintf("%s logs at debug level %s", names.Display(t.fn), r.where(ctx))})
 		return
 	}
 	what := fmt.Sprintf("evaluates %d arguments", d.built)
@@ -214,7 +258,7 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 	if d.built == 1 {
 		what = strings.TrimSuffix(what, "s")
 	}
-	rp.diags = append(rp.diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+	rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
 		Message: fmt.Sprintf("%s %s %s even when debug logging is off; guard it with %s", names.Display(t.fn), what, r.where(ctx), d.guard)})
 }
 
@@ -222,12 +266,12 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 // I/O, with the witness chain as related information.
 func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, callee string, f *Fact) {
 	if r.answers(f.Cats.With(f.Cat), ctx) {
-		return // a helper making the handler's one query or upstream call
+		ctx.offBy = cmp.Or(ctx.offBy, ruleHandlerJob) // a helper making the handler's one query or upstream call
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
 		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), r.fix(f.Cat, "", ""))}
 	d.Related = rp.related(call, callee, f.Chain)
-	rp.diags = append(rp.diags, d)
+	rp.add(ctx, d)
 }
 
 // fixFor is the fix a message suggests for a blocking call: by what the

@@ -27,6 +27,13 @@ type resolver struct {
 	assigns map[*types.Var]ast.Expr // local variables assigned exactly once, to what
 	oks     map[*types.Var]ast.Expr // the bool of a comma-ok or of a (T, bool) result, and what it tests
 	dormant map[*types.Var]constant.Value
+	bound   func(*types.Func) bool // debug-bound functions (debug.go), once the graph is built
+}
+
+// isDebugBound reports whether fn returns a logger or event bound to
+// debug level, as its node or its fact says.
+func (r *resolver) isDebugBound(fn *types.Func) bool {
+	return r.bound != nil && r.bound(fn.Origin())
 }
 
 func newResolver(pass *analysis.Pass) *resolver {

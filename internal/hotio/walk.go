@@ -17,6 +17,7 @@ type walkCtx struct {
 	breakNest  int    // for/switch/select statements entered below a hot loop
 	loopRegion bool   // the root is a hot loop
 	hotLabel   string // label of the hot loop, if any
+	offBy      string // the off-path rule that left this code out, when walked to show it (-show-offpath)
 }
 
 // walker visits the calls that run each time its root runs, in source
@@ -27,6 +28,7 @@ type walker struct {
 	*unit       // loop markers met on the way are used: the loop is walked
 	info        *types.Info
 	descendLits bool
+	showOff     bool // walk what the off-path rules leave out too, with ctx.offBy saying why
 	onCall      func(call *ast.CallExpr, ctx walkCtx)
 }
 
@@ -34,12 +36,10 @@ type walker struct {
 // rest of the list runs only on failure: it is walked as such a block.
 func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
 	for i, s := range list {
-		if ifs, ok := s.(*ast.IfStmt); ok && ctx.loops > 0 && !ctx.exit && w.failsOnce(ifs, list[i+1:]) {
+		if ifs, ok := s.(*ast.IfStmt); ok && ctx.loops > 0 && !ctx.exit && ctx.offBy == "" && w.failsOnce(ifs, list[i+1:]) {
 			w.expr(ifs.Init, ctx)
 			w.expr(ifs.Cond, ctx)
-			if w.s.ErrorPaths {
-				inner := ctx
-				inner.exit = true
+			if inner, walk := w.leftOut(ctx, ruleFailsOnceInLoop, true); walk {
 				w.stmts(ifs.Body.List, inner)
 			}
 			continue
@@ -56,16 +56,42 @@ func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
 // off the path: an error exit, code after a recovered panic, code that
 // runs only when debug logging is on.
 func (w *walker) block(list []ast.Stmt, ctx walkCtx, kind branch) {
-	switch {
-	case kind == recovered || kind == debugOn || kind == never:
-		return // runs after a panic, only with debug logging on, or never
-	case !ctx.exit && w.isExitBlock(list, ctx, kind):
-		if !w.s.ErrorPaths {
-			return // runs at most once per failure
+	if ctx.offBy != "" {
+		w.stmts(list, ctx) // left out already, walked to show it
+		return
+	}
+	if rule := kind.rule(); rule != "" {
+		// Runs after a panic, only with debug logging on, or never.
+		if inner, walk := w.leftOut(ctx, rule, false); walk {
+			w.stmts(list, inner)
 		}
-		ctx.exit = true
+		return
+	}
+	if !ctx.exit {
+		if rule := w.exitRule(list, ctx, kind); rule != "" {
+			// Runs at most once per failure, or once per hot loop.
+			if inner, walk := w.leftOut(ctx, rule, true); walk {
+				w.stmts(list, inner)
+			}
+			return
+		}
 	}
 	w.stmts(list, ctx)
+}
+
+// leftOut says how to go on with code that off-path rule leaves out: not
+// at all; as an error path (-error-paths, for the rules that say a block
+// runs once per failure); or to show it (-show-offpath).
+func (w *walker) leftOut(ctx walkCtx, rule string, failure bool) (walkCtx, bool) {
+	switch {
+	case failure && w.s.ErrorPaths:
+		ctx.exit = true
+		return ctx, true
+	case w.showOff:
+		ctx.offBy = rule
+		return ctx, true
+	}
+	return ctx, false
 }
 
 func (w *walker) expr(e ast.Node, ctx walkCtx) {

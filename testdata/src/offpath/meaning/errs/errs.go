@@ -1,0 +1,82 @@
+// Package errs makes errors the way go-errors does: with a stack, printed
+// by reading the source files. Its functions always fail, or fail when
+// their argument is an error: facts say so, whatever they are called.
+package errs
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+)
+
+// Error carries a stack, printed with source lines.
+type Error struct {
+	Err   error
+	lines []byte
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+
+// Wrap returns nil for nil, and an *Error that read the sources otherwise.
+func Wrap(e interface{}, skip int) *Error { // want Wrap:"blocking\\(file\\): os.ReadFile; fails if arg 1"
+	if e == nil {
+		return nil
+	}
+	var err error
+	switch e := e.(type) {
+	case *Error:
+		return e
+	case error:
+		err = e
+	default:
+		err = fmt.Errorf("%v", e)
+	}
+	src, _ := os.ReadFile("errs.go") // the stack's source lines
+	return &Error{Err: err, lines: src}
+}
+
+// Errorf always fails: it wraps an error it makes.
+func Errorf(format string, a ...any) *Error { // want Errorf:"blocking\\(file\\): errs.Wrap -> os.ReadFile; fails"
+	return Wrap(fmt.Errorf(format, a...), 1)
+}
+
+// MustBugf is a bug assert: it always returns an error, built by Errorf.
+func MustBugf(format string, a ...any) error { // want MustBugf:"blocking\\(file\\): errs.Errorf -> errs.Wrap -> os.ReadFile; fails"
+	if os.Getenv("IN_TESTS") != "" {
+		panic(fmt.Sprintf(format, a...))
+	}
+	return Errorf("BUG: "+format, a...)
+}
+
+// ErrGone is a sentinel.
+var ErrGone = errors.New("gone")
+
+// Gone always fails, with a sentinel, and does no I/O.
+func Gone() error { return ErrGone } // want Gone:"fails"
+
+// Maybe fails only sometimes: not a constructor.
+func Maybe(ok bool) error {
+	if ok {
+		return nil
+	}
+	return ErrGone
+}
+
+// Save writes and returns what the write returned: the normal path.
+func Save(p string) error { // want Save:"blocking\\(file\\): os.WriteFile"
+	return Wrap(os.WriteFile(p, nil, 0o600), 0)
+}
+
+// HTTPError answers with 400, as mailpit's httpError does.
+func HTTPError(w http.ResponseWriter, msg string) { // want HTTPError:"answers error"
+	w.Header().Set("Content-Type", "text/plain")
+	w.WriteHeader(http.StatusBadRequest)
+	fmt.Fprint(w, msg)
+}
+
+// WriteJSON answers with the status it is given.
+func WriteJSON(w http.ResponseWriter, status int, v any) { // want WriteJSON:"answers status of arg 2"
+	w.WriteHeader(status)
+	fmt.Fprint(w, v)
+}

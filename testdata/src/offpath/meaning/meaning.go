@@ -1,0 +1,146 @@
+// Package meaning: failure exits, error answers and debug logging known by
+// what functions mean (facts), not by how they are spelt; the look-alikes
+// on the normal path are reported.
+package meaning
+
+import (
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+
+	"offpath/meaning/errs"
+	"offpath/meaning/logging"
+)
+
+type op int
+
+// hotpath
+func Dispatch(o op) (int, error) {
+	switch o {
+	case 0:
+		return 1, nil
+	default:
+		return 0, errs.MustBugf("unknown op %d", o) // silent: a bug assert, whatever the condition
+	}
+}
+
+// hotpath
+func NilCheck(p *int) (int, error) {
+	if p == nil {
+		log.Printf("nil p")                   // silent: the block returns a made error
+		return 0, errs.MustBugf("p is nil") // silent
+	}
+	return *p, nil
+}
+
+// hotpath
+func ZeroAndError(p string) (string, int, error) {
+	_, err := fmt.Sscan(p)
+	if len(p) > 10 {
+		log.Printf("too long: %v", err) // silent: zero values and an error
+		return "", 0, err
+	}
+	return p, 1, nil
+}
+
+// hotpath
+func ZeroAndNil(p string) (string, error) { // want ZeroAndNil:"hot blocking\\(log\\): log.Printf"
+	if len(p) > 10 {
+		log.Printf("too long") // want `log.Printf writes a log line`
+		return "", nil         // nil is no error: the normal path
+	}
+	return p, nil
+}
+
+// hotpath
+func Sentinel(n int) error { // want Sentinel:"hot blocking\\(log\\): log.Printf"
+	if n > 3 {
+		log.Printf("gone") // silent: errs.Gone always fails
+		return errs.Gone()
+	}
+	if n > 2 {
+		log.Printf("maybe") // want `log.Printf writes a log line`
+		return errs.Maybe(n > 5)
+	}
+	return nil
+}
+
+// hotpath
+func SaveOnPath(p string) error { // want SaveOnPath:"hot blocking\\(file\\): errs.Save -> os.WriteFile"
+	if len(p) > 0 {
+		return errs.Save(p) // want `errs.Save performs blocking file I/O`
+	}
+	return nil
+}
+
+// hotpath
+func WrapOnPath(p string) *errs.Error { // want WrapOnPath:"hot blocking\\(file\\): errs.Wrap -> os.ReadFile"
+	if len(p) > 0 {
+		return errs.Wrap(os.WriteFile(p, nil, 0o600), 0) // want `errs.Wrap performs blocking file I/O` `os.WriteFile writes a file`
+	}
+	return nil
+}
+
+// hotpath
+func Reject(w http.ResponseWriter, r *http.Request) { // want Reject:"hot blocking\\(log\\): log.Printf"
+	if r.Method != http.MethodGet {
+		log.Printf("blocked %s", r.Method) // silent: answered 401, then returned
+		http.Error(w, "blocked", http.StatusUnauthorized)
+		clear(r.Header)
+		return
+	}
+	if r.URL.Path == "/bad" {
+		log.Printf("bad") // silent: errs.HTTPError answers 400
+		errs.HTTPError(w, "bad")
+		return
+	}
+	if r.URL.Path == "/missing" {
+		log.Printf("missing") // silent: 404 through WriteJSON
+		errs.WriteJSON(w, http.StatusNotFound, "missing")
+		return
+	}
+	if r.URL.Path == "/ok" {
+		log.Printf("ok") // want `log.Printf writes a log line`
+		errs.WriteJSON(w, http.StatusOK, "ok")
+		return
+	}
+}
+
+var debug = logging.ShouldDebug("api")
+
+var verbose = os.Getenv("MEANING_VERBOSE") != ""
+
+type config struct{ Verbose, Strict bool }
+
+// hotpath
+func Debugging(id string, cfg config) { // want Debugging:"hot blocking\\(log\\): log.Printf"
+	logging.Debug().Str("id", id).Msg("x") // silent: a debug-bound event
+	logging.Trace().Msg("y")              // silent
+	if debug {
+		log.Printf("debug %s", id) // silent: a flag that says debug
+	}
+	if verbose {
+		log.Printf("verbose %s", id) // silent: set from an environment variable that says verbose
+	}
+	if cfg.Verbose {
+		log.Printf("verbose %s", id) // silent
+	}
+	if cfg.Strict {
+		log.Printf("strict %s", id) // want `log.Printf writes a log line`
+	}
+	logging.Info().Msg("z") // want `\(\*zerolog.Event\).Msg writes a log record`
+}
+
+// debugf logs only with debug on.
+func debugf(format string, args ...any) {
+	if !debug {
+		return
+	}
+	log.Printf(format, args...)
+}
+
+// hotpath
+func DebugHelper(id string) {
+	debugf("id %s", id) // silent: debugf logs only after a debug check
+}
