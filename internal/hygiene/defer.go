@@ -23,7 +23,8 @@ func (c *checker) checkDefers(files []inspector.Cursor) []analysis.Diagnostic {
 		for cur := range f.Preorder((*ast.DeferStmt)(nil)) {
 			d := cur.Node().(*ast.DeferStmt)
 			for _, l := range c.loopsAround(cur) {
-				if !c.runsOnce(l) && !c.leavesAfter(cur, l) && !c.intended(d, l) {
+				if !c.runsOnce(l) && !c.leavesAfter(cur, l) && !c.intended(d, l) &&
+					!c.setsItsGuard(cur, l) && !c.releasedAgain(cur, deferredCall(d)) {
 					diags = append(diags, analysis.Diagnostic{Pos: d.Pos(), End: d.End(), Category: rules.DeferInLoop,
 						Message: c.deferMessage(d.Call, l)})
 					break

@@ -42,7 +42,7 @@ func (c *checker) checkOpens(files []inspector.Cursor) []analysis.Diagnostic {
 	for _, l := range order {
 		fixed := false
 		for _, o := range opens[l] {
-			if !c.invariant(o.call.Args[0], l) {
+			if !c.invariant(o.call.Args[0], l) || c.movedAway(o.call.Args[0], l) {
 				continue
 			}
 			d := analysis.Diagnostic{Pos: o.call.Pos(), End: o.call.End(), Category: rules.ReopenInLoop,
@@ -131,8 +131,34 @@ func (c *checker) invariant(e ast.Expr, l *loop) bool {
 			if len(n.Args) == 0 && !c.info.Types[n.Fun].IsType() && c.info.Selections[asSelector(n.Fun)] == nil {
 				inv = false // a function of nothing but state: new value each call
 			}
+			if len(n.Args) == 0 && names.IsNamed(c.info.TypeOf(n), "time", "Time") {
+				inv = false // the current time, through a clock's method too: clock.Now()
+			}
 		}
 		return inv
 	})
 	return inv
+}
+
+// movedAway reports whether the body of l renames or removes the file at
+// path, the same expression, after opening it: a temporary file renamed
+// over its target, or a scratch file removed, is a new file on every
+// iteration and has to be opened again.
+func (c *checker) movedAway(path ast.Expr, l *loop) bool {
+	want := types.ExprString(path)
+	found := false
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) == 0 {
+			return !found
+		}
+		if fn := names.FuncOf(c.info, call.Fun); fn != nil {
+			switch fn.FullName() {
+			case "os.Rename", "os.Remove", "os.RemoveAll":
+				found = types.ExprString(call.Args[0]) == want
+			}
+		}
+		return !found
+	})
+	return found
 }

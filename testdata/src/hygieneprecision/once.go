@@ -1,0 +1,97 @@
+package hygieneprecision
+
+import (
+	"os"
+	"time"
+)
+
+type proc struct{ f *os.File }
+
+func newProc() *proc    { return &proc{} }
+func (p *proc) Close()  {}
+func (p *proc) Run(int) {}
+
+// Lazy starts the process on the first item only: the branch sets what its
+// condition tests, so the defer runs once.
+func Lazy(items []int) {
+	var p *proc
+	for _, it := range items {
+		if p == nil {
+			p = newProc()
+			defer p.Close() // silent: runs once
+		}
+		p.Run(it)
+	}
+}
+
+// Reset sets p back to nil in the loop: every reset starts another one.
+func Reset(items []int) {
+	var p *proc
+	for _, it := range items {
+		if p == nil {
+			p = newProc()
+			defer p.Close() // want `defer p.Close\(\) in a loop`
+		}
+		p.Run(it)
+		if it < 0 {
+			p = nil
+		}
+	}
+}
+
+// SafetyNet closes every file itself; the defer covers the early return.
+func SafetyNet(paths []string) error {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close() // silent: closed below on the way through
+		if _, err := f.Stat(); err != nil {
+			return err
+		}
+		f.Close()
+	}
+	return nil
+}
+
+// NoNet never closes in the loop: every file stays open.
+func NoNet(paths []string) error {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close() // want `defer f.Close\(\) in a loop keeps every file open`
+		if _, err := f.Stat(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Atomic writes a temporary file and renames it over the target on every
+// iteration: the next one must create it again.
+func Atomic(target string, versions [][]byte) {
+	tmp := target + ".tmp"
+	for _, v := range versions {
+		os.WriteFile(tmp, v, 0o600) // silent: renamed away below
+		os.Rename(tmp, target)
+	}
+}
+
+// Overwrite writes the same file again and again.
+func Overwrite(target string, versions [][]byte) {
+	for _, v := range versions {
+		os.WriteFile(target, v, 0o600) // want `os.WriteFile opens the same file on every iteration`
+	}
+}
+
+type clock interface{ Now() time.Time }
+
+// Stamped writes a file named by the current time, from a clock.
+func Stamped(c clock, dir string, lines []string) {
+	for _, l := range lines {
+		os.WriteFile(dir+c.Now().Format("150405"), []byte(l), 0o600) // silent: a new name every time
+	}
+}
