@@ -136,6 +136,9 @@ func report(c *command, res *result, dir string, stdout, stderr io.Writer) int {
 		return output.Write(stdout, stderr, c.format, buf.Bytes(), res.failed, output.DefaultOptions(dir))
 	}
 	diags, errs, err := res.tree.printText(stderr, c.context)
+	if err == nil && diags >= 3 {
+		printCauses(res.tree, stderr)
+	}
 	switch {
 	case err != nil || errs > 0:
 		return 1
@@ -173,4 +176,20 @@ func applyFixes(c *command, ch choice, dir string, stdout, stderr io.Writer, new
 	}
 	Tool(newAnalyzer())
 	panic("unreachable")
+}
+
+// printCauses ends a text report with the functions that several findings
+// reach their I/O through, each with the one line that would settle them.
+func printCauses(t tree, w io.Writer) {
+	var buf bytes.Buffer
+	if t.printJSON(&buf) != nil {
+		return
+	}
+	r, err := output.Parse(buf.Bytes())
+	if err != nil {
+		return
+	}
+	for _, c := range output.Causes(r) {
+		fmt.Fprintf(w, "iohotpath: %s\n", c.Advice())
+	}
 }

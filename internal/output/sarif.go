@@ -119,6 +119,17 @@ func (b *sarifBuilder) run(r *Report) *sarif.Run {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	run.AddInvocation(inv)
+	if causes := Causes(r); len(causes) > 0 {
+		var list []map[string]any
+		for _, c := range causes {
+			m := map[string]any{"callee": c.Callee, "findings": c.Findings, "message": c.Advice()}
+			if c.Key != "" {
+				m["nonblocking"] = c.Key
+			}
+			list = append(list, m)
+		}
+		run.WithProperties(sarif.NewPropertyBag().Add("iohotpath/sharedCauses", list))
+	}
 	return run
 }
 
