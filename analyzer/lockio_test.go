@@ -15,3 +15,12 @@ import (
 func TestIOUnderLock(t *testing.T) {
 	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "lockio/app")
 }
+
+// TestIOUnderLockFound: the lock bugs projects fixed (issue 21): a lock
+// held on the path that took it, file I/O under a lock that guards data,
+// an fsync under a journal's mutex, a cache filled key by key under one
+// lock, locks taken through helpers, broker dials and HTTP/2 frames; with
+// the look-alikes that stay silent.
+func TestIOUnderLockFound(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "lockio/data")
+}

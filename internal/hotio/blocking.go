@@ -35,12 +35,24 @@ type Blocked struct {
 // logging on), or false when it does not block. It needs Run to have been
 // told that someone would ask.
 func (res Result) Blocks(call *ast.CallExpr) (Blocked, bool) {
+	return res.blocks(call, false)
+}
+
+// BlocksAnyPath is Blocks for a call on any path of its function, for a
+// rule that knows the path is a normal one where the off-path rules see a
+// failure: io-under-lock after a cache lookup that missed (`if v, ok :=
+// c.lookup(id); ok { return v }`), which they take for a failed ok.
+func (res Result) BlocksAnyPath(call *ast.CallExpr) (Blocked, bool) {
+	return res.blocks(call, true)
+}
+
+func (res Result) blocks(call *ast.CallExpr, anyPath bool) (Blocked, bool) {
 	u := res.known
 	if u == nil {
 		return Blocked{}, false
 	}
 	t := u.calls[call]
-	if t == nil || !u.onPath(call) {
+	if t == nil || !anyPath && !u.onPath(call) {
 		return Blocked{}, false
 	}
 	var tn *funcNode

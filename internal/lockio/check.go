@@ -39,6 +39,9 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 			continue // its body was analysed under the lock, call by call
 		}
 		b, ok := hot.Blocks(call)
+		if !ok && held.afterLookup(call, locks) {
+			b, ok = hot.BlocksAnyPath(call) // a cache miss is a normal path
+		}
 		if !ok {
 			continue
 		}
@@ -56,21 +59,59 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 			hotDiags[i].Message += "; " + heldClause(lk, where(pass, lk.Pos))
 			continue
 		}
-		if b.Cat == catalogue.None {
-			continue // bounded I/O outside hot code: a lock keeps the records whole
+		if d, ok := underLock(pass, held, call, locks, b, slow); ok {
+			diags = append(diags, d)
 		}
-		locks = slices.DeleteFunc(slices.Clone(locks), func(l Lock) bool { return !held.Waited(l, slow) })
-		if len(locks) == 0 {
-			continue // waiting for the operation is what the lock is for
-		}
-		lk := strongest(locks)
-		at := where(pass, lk.Pos)
-		diags = append(diags, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.IOUnderLock,
-			Message: fmt.Sprintf("%s %s; %s waits for %s; copy what you need, unlock, then call",
-				b.Text, whileHeld(lk, at), waiters(lk), b.Cat.Waits()),
-			Related: b.Related})
 	}
 	return hotDiags, diags
+}
+
+// underLock is the io-under-lock finding for a call outside hot code
+// that reaches b while locks are held, if it is one: unbounded I/O under
+// a lock goroutines wait for (Held.Waited; an fsync under a lock that
+// only keeps a file's writes whole, too), bounded I/O (a file, a stat, an
+// encoder, a connection's write) where the lock guards data.
+func underLock(pass *analysis.Pass, held *Held, call *ast.CallExpr, locks []Lock, b hotio.Blocked, slow map[token.Pos]bool) (analysis.Diagnostic, bool) {
+	text, cat, related := b.Text, b.Cat, b.Related
+	waited := func(l Lock) bool { return held.Waited(l, slow) || cat == catalogue.Sync && held.sink(l) }
+	why := ""
+	if cat == catalogue.None {
+		if !guardedCategory(b.First) {
+			return analysis.Diagnostic{}, false // bounded I/O: a lock keeps the records whole
+		}
+		text, cat, related = b.FirstText, b.First, b.FirstRelated
+		waited = held.dataUnder
+		why = ", where it guards data the code updates"
+	}
+	locks = slices.DeleteFunc(slices.Clone(locks), func(l Lock) bool { return !waited(l) })
+	if len(locks) == 0 {
+		return analysis.Diagnostic{}, false // waiting for the operation is what the lock is for
+	}
+	lk := strongest(locks)
+	return analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.IOUnderLock,
+		Message: fmt.Sprintf("%s %s%s; %s waits for %s; %s",
+			text, whileHeld(lk, where(pass, lk.Pos)), why, waiters(lk), cat.Waits(), held.fix(lk)),
+		Related: related}, true
+}
+
+// guardedCategory reports whether bounded I/O of category c is reported
+// under a lock that guards data: files, stats, encoders, and writes to a
+// connection already open.
+func guardedCategory(c catalogue.Category) bool {
+	switch c {
+	case catalogue.File, catalogue.Stat, catalogue.Encode, catalogue.Network:
+		return true
+	}
+	return false
+}
+
+// fix is what a message about l proposes: for a cache filled key by key
+// under one lock, to fetch outside it.
+func (h *Held) fix(l Lock) string {
+	if _, ok := h.fills[l.Pos]; ok {
+		return "the lock is held to fill one key of a cache, so lookups of every other key wait too: fetch outside the lock, or fill each key through a per-key single flight"
+	}
+	return "copy what you need, unlock, then call"
 }
 
 // strongest is the lock a message names: a lock taken for writing before

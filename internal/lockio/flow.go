@@ -131,6 +131,9 @@ type flow struct {
 // then one pass over the blocks with their final states to record calls.
 func (f *finder) body(body *ast.BlockStmt, entryState state) {
 	g := cfg.New(body, func(call *ast.CallExpr) bool { return !catalogue.IsNoReturn(f.info, call) })
+	defer func(p token.Pos) { f.params = p }(f.params)
+	f.params = body.Pos()
+	f.deriveVars(body)
 	in := make([]state, len(g.Blocks))
 	reached := make([]bool, len(g.Blocks))
 	in[0], reached[0] = entryState, true
@@ -210,6 +213,9 @@ func (fl *flow) node(n ast.Node, s state) state {
 		case *ast.CallExpr:
 			if fl.rec && len(n.Args) > 0 && fl.f.isBuiltinNamed(n, "delete", "clear", "copy") {
 				fl.f.updates(s, n.Args[0]) // delete(c.m, k), clear(c.m), copy(c.buf, b)
+			}
+			if fl.rec && len(s) > 0 {
+				fl.f.updatesReceiver(s, n) // c.touch(k), which updates c's fields
 			}
 			if lit, ok := astutil.Unparen(n.Fun).(*ast.FuncLit); ok {
 				s = fl.exprs(s, n.Args...)

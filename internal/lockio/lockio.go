@@ -49,11 +49,15 @@ type Options struct {
 // to them.
 type Held struct {
 	calls    map[*ast.CallExpr][]Lock
-	guards   map[string]bool        // field locks under which some code updates a field next to them
-	writers  map[string]bool        // locks some code takes for writing, outside Close, Stop, Shutdown, Destroy
-	sites    map[string][]token.Pos // where each lock is taken, by lockRef.id
-	unwaited map[token.Pos]bool     // lock calls whose waiters wait for what the holder does: initsOnce, isLockMethod
-	paths    map[token.Pos]string   // lock calls on a normal path, with the words for it when not every path takes them
+	guards   map[string]bool         // field locks under which some code updates a field next to them
+	writers  map[string]bool         // locks some code takes for writing, outside Close, Stop, Shutdown, Destroy
+	sites    map[string][]token.Pos  // where each lock is taken, by lockRef.id
+	unwaited map[token.Pos]bool      // lock calls whose waiters wait for what the holder does: initsOnce, isLockMethod
+	paths    map[token.Pos]string    // lock calls on a normal path, with the words for it when not every path takes them
+	data     map[token.Pos]bool      // lock calls after which code updates data the lock guards, not only a file or a writer
+	unsunk   map[string]bool         // locks, by lockRef.id, under which some call is not on a file or writer of their holder
+	writes   map[string]bool         // locks, by lockRef.id, under which some call writes a file or writer of their holder
+	fills    map[token.Pos]token.Pos // lock calls that start filling one key of a cache (fillsCache), to the end of the lookup
 }
 
 // Lock is a lock held at a call.
@@ -106,18 +110,23 @@ type finder struct {
 	done       map[*ast.FuncLit]bool     // literals analysed where they are called
 	litUnlocks map[*ast.FuncLit][]string // cache of unlocks
 	fresh      map[*types.Var]bool       // local variables holding a value their function creates
+	derived    map[*types.Var][]string   // local variables assigned from an expression naming these paths (lockRef.key)
+	updaters   map[*types.Func]bool      // methods that update their receiver's fields without locking
+	params     token.Pos                 // the start of the body being run: variables declared before it are parameters
 }
 
 // Find returns the calls of the package made while a lock is held. The
 // analyzer calling it must require inspect.Analyzer.
 func Find(pass *analysis.Pass, opts Options) *Held {
 	h := &Held{calls: map[*ast.CallExpr][]Lock{}, guards: map[string]bool{}, writers: map[string]bool{},
-		sites: map[string][]token.Pos{}, unwaited: map[token.Pos]bool{}, paths: map[token.Pos]string{}}
+		sites: map[string][]token.Pos{}, unwaited: map[token.Pos]bool{}, paths: map[token.Pos]string{},
+		data: map[token.Pos]bool{}, unsunk: map[string]bool{}, writes: map[string]bool{}, fills: map[token.Pos]token.Pos{}}
 	if !opts.On {
 		return h
 	}
 	f := &finder{info: pass.TypesInfo, locks: newLocks(pass.TypesInfo, pass.Files), held: h,
-		done: map[*ast.FuncLit]bool{}, litUnlocks: map[*ast.FuncLit][]string{}}
+		done: map[*ast.FuncLit]bool{}, litUnlocks: map[*ast.FuncLit][]string{}, derived: map[*types.Var][]string{}}
+	f.updaters = f.findUpdaters(pass.Files)
 	for _, fn := range f.lockingFuncs(pass, opts.Tests) {
 		switch fn := fn.(type) {
 		case *ast.FuncDecl:
@@ -161,6 +170,8 @@ func (f *finder) lockingFuncs(pass *analysis.Pass, tests bool) []ast.Node {
 			}
 			if f.initsOnce(cur, ref) || isLockMethod(cur) {
 				f.held.unwaited[call.Pos()] = true
+			} else if end, ok := f.fillsCache(cur); ok {
+				f.held.fills[call.Pos()] = end
 			}
 			if path, ok := f.pathOf(cur); ok {
 				f.held.paths[call.Pos()] = path
@@ -258,26 +269,8 @@ func (f *finder) initsOnce(cur inspector.Cursor, ref lockRef) bool {
 	if !ok {
 		return false
 	}
-	if _, ok := cur.Parent().Node().(*ast.ExprStmt); !ok {
-		return false
-	}
-	next, ok := cur.Parent().NextSibling()
-	for ok {
-		switch next.Node().(type) {
-		case *ast.DeferStmt, *ast.AssignStmt, *ast.DeclStmt:
-			next, ok = next.NextSibling()
-			continue
-		}
-		break
-	}
-	if !ok {
-		return false
-	}
-	ifs, ok := next.Node().(*ast.IfStmt)
-	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
-		return false
-	}
-	if _, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ret {
+	ifs, ok := earlyReturn(cur)
+	if !ok || ifs.Init != nil {
 		return false
 	}
 	cond, ok := astutil.Unparen(ifs.Cond).(*ast.BinaryExpr)
@@ -305,6 +298,100 @@ func (f *finder) inHelper(cur inspector.Cursor) bool {
 		return ok && helper
 	}
 	return false
+}
+
+// fillsCache reports whether the lock call at cur starts filling one key
+// of a cache: the first statement after it that is not a deferred unlock
+// or an assignment returns when the key is there already, `if v, ok :=
+// c.items[id]; ok { return v }`, `if v, ok := c.lookup(id); ok`, `if e :=
+// c.m[k]; e != nil`. Unlike a value built once, every other key's lookup
+// waits for this one's fill.
+func (f *finder) fillsCache(cur inspector.Cursor) (lookupEnd token.Pos, ok bool) {
+	ifs, ok := earlyReturn(cur)
+	if !ok || !f.isPresenceTest(ifs.Cond) {
+		return token.NoPos, false
+	}
+	keyed := false
+	look := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IndexExpr:
+			if _, isMap := f.info.TypeOf(n.X).Underlying().(*types.Map); isMap {
+				keyed = true
+			}
+		case *ast.CallExpr:
+			sel, ok := astutil.Unparen(n.Fun).(*ast.SelectorExpr)
+			if ok && len(n.Args) > 0 && f.info.Selections[sel] != nil && !f.isBuiltin(n) {
+				keyed = true // c.lookup(id), c.cache.Get(key)
+			}
+		}
+		return true
+	}
+	if ifs.Init != nil {
+		ast.Inspect(ifs.Init, look)
+	}
+	ast.Inspect(ifs.Cond, look)
+	return ifs.End(), keyed
+}
+
+// afterLookup reports whether call, made with locks held, is past the
+// lookup of a cache that one of them fills: on the path where the key
+// was missing, which is not a failure.
+func (h *Held) afterLookup(call *ast.CallExpr, locks []Lock) bool {
+	for _, l := range locks {
+		if end, ok := h.fills[l.Pos]; ok && call.Pos() > end {
+			return true
+		}
+	}
+	return false
+}
+
+// isPresenceTest reports whether cond says a value was found: ok, found,
+// v != nil for a v that is not an error.
+func (f *finder) isPresenceTest(cond ast.Expr) bool {
+	switch c := astutil.Unparen(cond).(type) {
+	case *ast.Ident:
+		return types.Identical(f.info.TypeOf(c), types.Typ[types.Bool])
+	case *ast.BinaryExpr:
+		x, y := c.X, c.Y
+		if f.info.Types[x].IsNil() {
+			x, y = y, x
+		}
+		t := f.info.TypeOf(x)
+		return c.Op == token.NEQ && f.info.Types[y].IsNil() && t != nil && !types.Identical(t, errorType)
+	}
+	return false
+}
+
+// earlyReturn returns the statement that decides, after the lock call at
+// cur, whether there is anything to do: the first one that is not a
+// deferred call, an assignment or a declaration, if it is an if without
+// else whose body ends in a return.
+func earlyReturn(cur inspector.Cursor) (*ast.IfStmt, bool) {
+	if _, ok := cur.Parent().Node().(*ast.ExprStmt); !ok {
+		return nil, false
+	}
+	next, ok := cur.Parent().NextSibling()
+	for ok {
+		switch next.Node().(type) {
+		case *ast.DeferStmt, *ast.AssignStmt, *ast.DeclStmt:
+			next, ok = next.NextSibling()
+			continue
+		}
+		break
+	}
+	if !ok {
+		return nil, false
+	}
+	ifs, ok := next.Node().(*ast.IfStmt)
+	if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return nil, false
+	}
+	if _, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ret {
+		return nil, false
+	}
+	return ifs, true
 }
 
 // isClosing reports whether cur is in a function declaration named Close,
@@ -354,39 +441,13 @@ func (f *finder) record(call *ast.CallExpr, s state, always func(entry) bool) {
 	}
 	slices.SortStableFunc(locks, func(a, b Lock) int { return int(a.Pos - b.Pos) })
 	f.held.calls[call] = locks
-}
-
-// updates notes the field locks of s that guard data: those whose holder's
-// other fields the expressions es (assigned, incremented, deleted from)
-// update.
-func (f *finder) updates(s state, es ...ast.Expr) {
-	if len(s) == 0 {
-		return
-	}
-	for _, e := range es {
-		ast.Inspect(e, func(n ast.Node) bool {
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if selection := f.info.Selections[sel]; selection == nil || selection.Kind() != types.FieldVal {
-				return true
-			}
-			if holder, ok := f.locks.ref(sel.X); ok {
-				// Of the holder's locks held, the one taken last guards it:
-				// fs.syncMu.Lock(); fs.mu.Lock(); fs.dirty++ is fs.mu's.
-				var inner *entry
-				for i, l := range s {
-					if l.class != "" && l.owner == holder.key && (inner == nil || l.pos > inner.pos) {
-						inner = &s[i]
-					}
-				}
-				if inner != nil {
-					f.held.guards[inner.class] = true
-				}
-			}
-			return true
-		})
+	for _, e := range s {
+		switch {
+		case !f.onHandle(call, e.owner):
+			f.held.unsunk[e.id] = true
+		case isWrite(f.info, call):
+			f.held.writes[e.id] = true
+		}
 	}
 }
 
