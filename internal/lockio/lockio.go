@@ -90,8 +90,8 @@ func (h *Held) Waited(l Lock, slow map[token.Pos]bool) bool {
 	if l.class != "" && !h.guards[l.class] {
 		return false
 	}
-	if !slices.ContainsFunc(h.sites[l.id], func(p token.Pos) bool { return !slow[p] }) {
-		return false
+	if _, fill := h.fills[l.Pos]; !fill && !slices.ContainsFunc(h.sites[l.id], func(p token.Pos) bool { return !slow[p] }) {
+		return false // but a cache's other keys do not wait for this key's fetch
 	}
 	return !l.Read || h.writers[l.id]
 }
@@ -307,8 +307,20 @@ func (f *finder) inHelper(cur inspector.Cursor) bool {
 // c.m[k]; e != nil`. Unlike a value built once, every other key's lookup
 // waits for this one's fill.
 func (f *finder) fillsCache(cur inspector.Cursor) (lookupEnd token.Pos, ok bool) {
-	ifs, ok := earlyReturn(cur)
-	if !ok || !f.isPresenceTest(ifs.Cond) {
+	outer, ok := firstIf(cur)
+	if !ok {
+		return token.NoPos, false
+	}
+	ifs, before := outer, []ast.Stmt(nil)
+	if !endsInReturn(ifs) { // if useCache { v, ok := c.lookup(k); if ok { return v } }
+		n := len(outer.Body.List)
+		inner, ok := outer.Body.List[n-1].(*ast.IfStmt)
+		if !ok || inner.Else != nil || !endsInReturn(inner) {
+			return token.NoPos, false
+		}
+		ifs, before = inner, outer.Body.List[:n-1]
+	}
+	if !f.isPresenceTest(ifs.Cond) {
 		return token.NoPos, false
 	}
 	keyed := false
@@ -328,11 +340,14 @@ func (f *finder) fillsCache(cur inspector.Cursor) (lookupEnd token.Pos, ok bool)
 		}
 		return true
 	}
+	for _, s := range before {
+		ast.Inspect(s, look)
+	}
 	if ifs.Init != nil {
 		ast.Inspect(ifs.Init, look)
 	}
 	ast.Inspect(ifs.Cond, look)
-	return ifs.End(), keyed
+	return outer.End(), keyed
 }
 
 // afterLookup reports whether call, made with locks held, is past the
@@ -369,6 +384,23 @@ func (f *finder) isPresenceTest(cond ast.Expr) bool {
 // deferred call, an assignment or a declaration, if it is an if without
 // else whose body ends in a return.
 func earlyReturn(cur inspector.Cursor) (*ast.IfStmt, bool) {
+	ifs, ok := firstIf(cur)
+	if !ok || !endsInReturn(ifs) {
+		return nil, false
+	}
+	return ifs, true
+}
+
+// endsInReturn reports whether the body of ifs ends in a return.
+func endsInReturn(ifs *ast.IfStmt) bool {
+	_, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
+	return ret
+}
+
+// firstIf returns the first statement after the lock call at cur that is
+// not a deferred call, an assignment or a declaration, if it is an if
+// without else and with a body.
+func firstIf(cur inspector.Cursor) (*ast.IfStmt, bool) {
 	if _, ok := cur.Parent().Node().(*ast.ExprStmt); !ok {
 		return nil, false
 	}
@@ -386,9 +418,6 @@ func earlyReturn(cur inspector.Cursor) (*ast.IfStmt, bool) {
 	}
 	ifs, ok := next.Node().(*ast.IfStmt)
 	if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
-		return nil, false
-	}
-	if _, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ret {
 		return nil, false
 	}
 	return ifs, true

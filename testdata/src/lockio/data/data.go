@@ -276,3 +276,32 @@ func (c *conn) Refresh() { // want Refresh:`blocking\(network\): http\.Get; alwa
 	c.n++
 	http.Get(c.addr) // want `^http.Get makes an HTTP request while c.mu is held \(locked at data.go:274\)`
 }
+
+// Hermes fills its cache under one lock behind a flag, and the cached
+// error's return looks like a failure: still a fill of one key.
+type Hermes struct {
+	cache struct {
+		lock sync.Mutex
+		data map[string]error
+	}
+	client *http.Client
+}
+
+func (h *Hermes) fromCache(id string) (error, bool) {
+	err, ok := h.cache.data[id]
+	return err, ok
+}
+
+func (h *Hermes) Get(id string, useCache bool, req *http.Request) error { // want Get:`blocking\(network\): \(\*http.Client\).Do; always network`
+	h.cache.lock.Lock()
+	defer h.cache.lock.Unlock()
+	if useCache {
+		cached, ok := h.fromCache(id)
+		if ok {
+			return cached
+		}
+	}
+	_, err := h.client.Do(req) // want `^\(\*http.Client\).Do makes an HTTP request while h.cache.lock is held \(locked at data.go:\d+\); .*per-key single flight$`
+	h.cache.data[id] = err
+	return err
+}
