@@ -30,6 +30,13 @@ type Fact struct {
 	Unbounded      catalogue.Category
 	UnboundedChain []Hop
 
+	// Local and LocalChain witness the first call of a category other than
+	// network and database (a file, a log, stdout…): in a handler hot only
+	// by a preset its one query is its job, and this is what is reported
+	// instead. LocalChain is nil when it would be Chain.
+	Local      catalogue.Category
+	LocalChain []Hop
+
 	// Fails says when the function returns a non-nil error (always, or
 	// when an argument is one): a block that returns its result ends the
 	// call on a failure. Set also for functions that do not block.
@@ -95,6 +102,10 @@ func (f *Fact) String() string {
 		if f.Unbounded != catalogue.None {
 			fmt.Fprintf(&b, "; always %s", f.Unbounded)
 			writeChain(&b, f.UnboundedChain)
+		}
+		if f.LocalChain != nil {
+			fmt.Fprintf(&b, "; first local %s", f.Local)
+			writeChain(&b, f.LocalChain)
 		}
 	}
 	for _, m := range []string{f.Fails.String(), f.Answer.String(), debugText(f.DebugBound)} {

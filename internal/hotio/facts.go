@@ -59,6 +59,7 @@ func (fc *facter) computeFacts() {
 		fc.decide(func(n *funcNode) (**Fact, *int) { return &n.slow, &n.slowRound },
 			func(n *funcNode, e edge) bool { return !fc.onBranch(n, e.call) })
 	}
+	fc.decide(func(n *funcNode) (**Fact, *int) { return &n.local, &n.localRound }, nil)
 	fc.closeCats()
 }
 
@@ -121,6 +122,9 @@ func (fc *facter) scanNode(n *funcNode) {
 		if n.declared.Unbounded() {
 			n.slow = n.fact
 		}
+		if isLocal(n.declared) {
+			n.local = n.fact
+		}
 	}
 	if n.body == nil {
 		return
@@ -146,6 +150,9 @@ func (fc *facter) scanNode(n *funcNode) {
 						}
 						if n.slow == nil && !fc.onBranch(n, call) {
 							n.slow = f.slowWitness()
+						}
+						if n.local == nil {
+							n.local = f.localWitness()
 						}
 						n.cats |= f.Cats
 						n.blocked = append(n.blocked, call)
@@ -178,6 +185,12 @@ func (fc *facter) blockingCall(call *ast.CallExpr, ci *callInfo) *Fact {
 			out.Unbounded = f.Unbounded
 			if f.UnboundedChain != nil {
 				out.UnboundedChain = extend(h, f.UnboundedChain)
+			}
+		}
+		if f.Local != catalogue.None && !fc.s.Disabled[f.Local] {
+			out.Local = f.Local
+			if f.LocalChain != nil {
+				out.LocalChain = extend(h, f.LocalChain)
 			}
 		}
 		return out
@@ -254,6 +267,26 @@ func (f *Fact) slowWitness() *Fact {
 	return &Fact{Cat: f.Unbounded, Chain: f.UnboundedChain}
 }
 
+// isLocal reports whether cat is not what a handler hot by a preset exists
+// for: not network, not database.
+func isLocal(cat catalogue.Category) bool {
+	return cat != catalogue.None && cat != catalogue.Network && cat != catalogue.Database
+}
+
+// localWitness returns the witness of the first call of a local category
+// (isLocal) that f's function makes, or nil.
+func (f *Fact) localWitness() *Fact {
+	switch {
+	case isLocal(f.Cat):
+		return &Fact{Cat: f.Cat, Declared: f.Declared, Chain: f.Chain}
+	case f.Local == catalogue.None:
+		return nil
+	case f.LocalChain == nil:
+		return &Fact{Cat: f.Local, Chain: f.Chain}
+	}
+	return &Fact{Cat: f.Local, Chain: f.LocalChain}
+}
+
 // importFact returns the fact of a function of another package, or nil.
 func importFact(pass *analysis.Pass, fn *types.Func) *Fact {
 	if !factsEnabled || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
@@ -308,6 +341,13 @@ func exportFacts(pass *analysis.Pass, g *graph) {
 				f.Unbounded = n.slow.Cat
 				if n.slow.Cat != f.Cat || !slices.Equal(n.slow.Chain, f.Chain) {
 					f.UnboundedChain = n.slow.Chain
+				}
+			}
+			f.Local, f.LocalChain = catalogue.None, nil
+			if n.local != nil {
+				f.Local = n.local.Cat
+				if n.local.Cat != f.Cat || !slices.Equal(n.local.Chain, f.Chain) {
+					f.LocalChain = n.local.Chain
 				}
 			}
 			pass.ExportObjectFact(n.obj, &f)

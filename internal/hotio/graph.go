@@ -42,6 +42,8 @@ type funcNode struct {
 	cats       catalogue.Set    // every category the function reaches
 	slow       *Fact            // witness of the first call of an unbounded category (Category.Unbounded)
 	slowRound  int              // fixpoint round that set slow
+	local      *Fact            // witness of the first call of a category not excused by a preset (isLocal)
+	localRound int              // fixpoint round that set local
 	blocked    []*ast.CallExpr  // its own calls that block, directly or by another package's fact
 }
 

@@ -147,7 +147,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 			return // the literal is part of the region: its calls are reported there
 		}
 		if ln := rp.g.byLit[t.lit]; ln != nil && ln.fact != nil {
-			rp.reportTransitive(r, call, ctx, ln.name, ln.fact)
+			rp.reportTransitive(r, call, ctx, ln.name, ln.fact, ln.cats, ln.local)
 		}
 		return
 	}
@@ -184,12 +184,12 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	}
 	if tn := rp.g.byFunc[t.fn]; tn != nil {
 		if tn.fact != nil && !tn.hot && !(len(r.served) > 0 && rp.servesOnly(t.fn, call.Args, r.served, map[*types.Func]bool{})) {
-			rp.reportTransitive(r, call, ctx, tn.name, tn.fact)
+			rp.reportTransitive(r, call, ctx, tn.name, tn.fact, tn.cats, tn.local)
 		}
 		return
 	}
 	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && !f.Hot {
-		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f)
+		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f, f.Cats, f.localWitness())
 	}
 }
 
@@ -263,10 +263,16 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 }
 
 // reportTransitive reports a call to a function that performs blocking
-// I/O, with the witness chain as related information.
-func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, callee string, f *Fact) {
-	if r.answers(f.Cats.With(f.Cat), ctx) {
+// I/O, with the witness chain as related information. cats are every
+// category the callee reaches; local witnesses its first call of a
+// category a preset does not excuse, if any: in a handler hot only by a
+// preset, that is what the message names.
+func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, callee string, f *Fact, cats catalogue.Set, local *Fact) {
+	switch {
+	case r.answers(cats.With(f.Cat), ctx):
 		ctx.offBy = cmp.Or(ctx.offBy, ruleHandlerJob) // a helper making the handler's one query or upstream call
+	case r.preset != "" && ctx.loops == 0 && !isLocal(f.Cat) && local != nil && !rp.s.Disabled[local.Cat]:
+		f = &Fact{Cat: local.Cat, Declared: local.Declared, Chain: local.Chain} // the query is its job; this is not
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
 		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), r.fix(f.Cat, "", ""))}

@@ -68,3 +68,22 @@ func (s *Server) Strict(w http.ResponseWriter, r *http.Request) { // want Strict
 func Listed(w http.ResponseWriter, r *http.Request) { // want Listed:"hot blocking\\(network\\)"
 	http.Get("http://upstream/") // want `http.Get makes an HTTP request on every call of hot function Listed`
 }
+
+// lookup queries, then logs what it found: the query is the handler's
+// job, the log line is not.
+func lookup(db *sql.DB, id string) string { // want lookup:"blocking\\(database\\): \\(\\*sql.DB\\).QueryRow; also log; always database; first local log: log.Printf"
+	var name string
+	db.QueryRow("select ?", id).Scan(&name)
+	log.Printf("found %s", name)
+	return name
+}
+
+// query only queries.
+func query(db *sql.DB, id string) { // want query:"blocking\\(database\\): \\(\\*sql.DB\\).QueryRow; always database$"
+	db.QueryRow("select ?", id)
+}
+
+func (s *Server) Lookup(w http.ResponseWriter, r *http.Request) { // want Lookup:"hot blocking\\(database\\)"
+	query(s.db, "1")                    // silent: the handler's one query
+	fmt.Fprintln(w, lookup(s.db, "id")) // want `^httpsvc.lookup performs blocking log I/O \(log.Printf\) on every call of HTTP handler Server.Lookup`
+}
