@@ -186,6 +186,9 @@ func (f *finder) findUpdaters(files []*ast.File) map[*types.Func]bool {
 					return false
 				case *ast.AssignStmt:
 					for _, l := range n.Lhs {
+						if t := f.info.TypeOf(l); t != nil && isHandle(t) {
+							continue // a file or writer it opens: not data
+						}
 						if sel, ok := astutil.Unparen(l).(*ast.SelectorExpr); ok && onRecv(sel.X) {
 							updates = true
 						}
@@ -259,9 +262,17 @@ func (f *finder) onHandle(call *ast.CallExpr, owner string) bool {
 	return len(call.Args) > 0 && is(call.Args[0])
 }
 
-// isHandle reports whether t is a file, a connection or a writer: a type
-// with a Write, Sync or Encode method.
+// isHandle reports whether t is a file, a connection or a writer (a type
+// with a Write, Sync or Encode method), or a slice, array or map of them.
 func isHandle(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Slice: // the files of each severity: l.file[s]
+		return isHandle(u.Elem())
+	case *types.Array:
+		return isHandle(u.Elem())
+	case *types.Map:
+		return isHandle(u.Elem())
+	}
 	ms := types.NewMethodSet(t)
 	if _, ok := t.Underlying().(*types.Pointer); !ok && !types.IsInterface(t) {
 		ms = types.NewMethodSet(types.NewPointer(t))
