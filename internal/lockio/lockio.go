@@ -4,11 +4,14 @@
 //
 // Find is the lock analysis. For each function that takes a lock, a
 // forward dataflow over its control-flow graph (golang.org/x/tools/go/cfg)
-// computes the set of locks held on every path to each call, intersecting
-// at joins: a lock taken on some paths only is not held. A lock is a
-// variable or a field path (c.mu, the mutex a struct embeds in c.Lock());
-// Unlock or RUnlock of the same path releases it, a deferred unlock keeps
-// it held to the end of the function. A function literal called where it is
+// computes the set of locks held on a path to each call, marking at joins
+// those some path does not hold: such a lock is held on the path that took
+// it unless that is a failure branch or a release lies in between. A lock
+// is a variable or a field path (c.mu, the mutex a struct embeds in
+// c.Lock()), taken through a sync.Mutex, RWMutex, Locker, a project's own
+// lock interface or a helper that only locks (c.lock()); Unlock or RUnlock
+// of the same path releases it, a deferred unlock keeps it held to the end
+// of the function. A function literal called where it is
 // written runs under the locks held there; code started with go does not.
 //
 // Check asks the hot-io rule which of those calls block: a call hot-io
@@ -21,9 +24,13 @@
 //	defer c.mu.Unlock()
 //	resp, err := c.http.Do(req) // reported: every reader of c waits for the round trip
 //
-// The fix copies what the call needs, unlocks, and then calls. File
-// writes, logging and the other bounded categories under a lock are the
-// usual way to keep records whole, and are reported only in hot code.
+// The fix copies what the call needs, unlocks, and then calls. File I/O,
+// stats, encoders and connection writes are reported too where the lock
+// guards data (the code under it updates what it protects, data.go); under
+// a lock that only keeps a file's writes whole they are how records stay
+// whole, and only its fsync is reported. A cache filled key by key under
+// one lock gets its own fix: fetch outside the lock, or a per-key single
+// flight.
 package lockio
 
 import (
