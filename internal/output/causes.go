@@ -35,7 +35,8 @@ const maxCauses = 5
 // Causes returns the functions that at least minShared findings of r reach
 // their I/O through, most shared first. Of callees that the same findings
 // share (every function of a common chain), the one nearest the findings
-// is listed: marking it settles them and nothing else.
+// is listed: marking it settles them and nothing else; a callee whose
+// findings a listed cause has all settled already is left out.
 func Causes(r *Report) []Cause {
 	type seen struct {
 		cause    Cause
@@ -78,8 +79,8 @@ func Causes(r *Report) []Cause {
 	var causes []Cause
 	var taken [][]int
 	for _, s := range out {
-		if slices.ContainsFunc(taken, func(f []int) bool { return slices.Equal(f, s.findings) }) {
-			continue // a function further down the same chains
+		if slices.ContainsFunc(taken, func(f []int) bool { return subset(s.findings, f) }) {
+			continue // a function further down the same chains, or part of a cause listed already
 		}
 		taken = append(taken, s.findings)
 		c := s.cause
@@ -91,6 +92,17 @@ func Causes(r *Report) []Cause {
 		}
 	}
 	return causes
+}
+
+// subset reports whether the sorted indexes a are all in the sorted b.
+func subset(a, b []int) bool {
+	i := 0
+	for _, x := range b {
+		if i < len(a) && a[i] == x {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // Advice is what a cause's summary line says: how many findings share it

@@ -72,3 +72,25 @@ func TestConfigKey(t *testing.T) {
 		}
 	}
 }
+
+// TestCausesSubset: a callee that only part of a listed cause's findings
+// reach is not listed again.
+func TestCausesSubset(t *testing.T) {
+	rel := func(msgs ...string) []Related {
+		var out []Related
+		for _, m := range msgs {
+			out = append(out, Related{Message: m})
+		}
+		return out
+	}
+	r := &Report{Diagnostics: []Diagnostic{
+		{Related: rel("a calls q", "q calls logx.Warnf", "logx.Warnf calls log.Printf")},
+		{Related: rel("b calls q", "q calls logx.Warnf", "logx.Warnf calls log.Printf")},
+		{Related: rel("c calls q", "q calls logx.Warnf", "logx.Warnf calls log.Printf")},
+		{Related: rel("d calls logx.Warnf", "logx.Warnf calls log.Printf")},
+	}}
+	causes := Causes(r)
+	if len(causes) != 1 || causes[0].Callee != "logx.Warnf" || causes[0].Findings != 4 {
+		t.Errorf("Causes = %+v, want logx.Warnf with 4 findings alone", causes)
+	}
+}
