@@ -162,7 +162,7 @@ func (fc *facter) scanNode(n *funcNode) {
 				}
 			}
 		}}
-	w.stmts(n.body.List, walkCtx{})
+	w.body(n.body.List, walkCtx{})
 }
 
 // blockingCall returns the fact a call to ci.fn (not a function of this

@@ -72,7 +72,7 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 			if m, ok := rp.pass.TypesInfo.Defs[n.decl.Name].(*types.Func); ok && n.decl.Recv != nil {
 				r.method = m
 			}
-			rp.walker(r).stmts(n.body.List, walkCtx{})
+			rp.walker(r).body(n.body.List, walkCtx{})
 			continue
 		}
 		rp.findHotLoops(n.decl.Body, n.short)
@@ -81,7 +81,7 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 	// variables), and literals hot by a preset (handlers).
 	for _, n := range rp.g.nodes {
 		if n.lit != nil && n.preset != "" {
-			rp.walker(region{root: n.body, fn: n.name, preset: n.preset}).stmts(n.body.List, walkCtx{})
+			rp.walker(region{root: n.body, fn: n.name, preset: n.preset}).body(n.body.List, walkCtx{})
 			continue
 		}
 		if n.pkgLevel {

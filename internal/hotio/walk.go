@@ -32,6 +32,55 @@ type walker struct {
 	onCall      func(call *ast.CallExpr, ctx walkCtx)
 }
 
+// body walks the body of a function. Its tail, the statements after the
+// last one that may return, ends every call that gets that far: when an
+// exit rule says it ends on a failure (it warns and returns false, returns
+// a made error, answers 410), it is off the path as a block would be. A
+// host check that returns true early and warns before returning false
+// rejects only there; a handler whose whole body answers 410 rejects
+// every request it gets.
+func (w *walker) body(list []ast.Stmt, ctx walkCtx) {
+	if len(list) == 0 {
+		return
+	}
+	j := len(list) - 2
+	for j >= 0 && !mayReturn(list[j]) {
+		j--
+	}
+	if j >= 0 {
+		if _, ok := w.leavesUnless(list[j]); ok {
+			w.stmts(list, ctx) // what follows runs on failure: stmts knows
+			return
+		}
+	}
+	tail := list[j+1:]
+	rule := w.exitRule(tail, ctx, plain)
+	if rule == "" || ctx.exit || ctx.offBy != "" {
+		w.stmts(list, ctx)
+		return
+	}
+	w.stmts(list[:j+1], ctx)
+	if inner, walk := w.leftOut(ctx, rule, true); walk {
+		w.stmts(tail, inner)
+	}
+}
+
+// mayReturn reports whether s holds a return statement of its function
+// (not of a function literal in it).
+func mayReturn(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // stmts walks a list of statements. After `if err == nil { return }` the
 // rest of the list runs only on failure: it is walked as such a block.
 func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
@@ -83,16 +84,27 @@ func (c *checker) guardVar(cond ast.Expr) *types.Var {
 
 // releasedAgain reports whether the statement list holding the defer at d
 // releases what the deferred call releases, itself, after the defer: the
-// same call as a statement (f.Close(), _ = f.Close(), err = f.Close()).
+// same call as a statement (f.Close(), _ = f.Close(), err = f.Close(),
+// if err := f.Close(); …), or, for a deferred Rollback, the Commit of the
+// same transaction, which ends it whatever it returns.
 func (c *checker) releasedAgain(d inspector.Cursor, call *ast.CallExpr) bool {
 	block, ok := d.Parent().Node().(*ast.BlockStmt)
 	if !ok {
 		return false
 	}
-	want := types.ExprString(call)
+	want := []string{types.ExprString(call)}
+	if sel := asSelector(call.Fun); sel != nil && len(call.Args) == 0 {
+		switch sel.Sel.Name {
+		case "Rollback", "Abort", "Discard":
+			want = append(want, types.ExprString(sel.X)+".Commit()")
+		}
+	}
 	for _, s := range block.List {
 		if s.Pos() <= d.Node().Pos() {
 			continue
+		}
+		if ifs, ok := s.(*ast.IfStmt); ok && ifs.Init != nil {
+			s = ifs.Init
 		}
 		var e ast.Expr
 		switch s := s.(type) {
@@ -103,7 +115,7 @@ func (c *checker) releasedAgain(d inspector.Cursor, call *ast.CallExpr) bool {
 				e = s.Rhs[0]
 			}
 		}
-		if e != nil && types.ExprString(astutil.Unparen(e)) == want {
+		if e != nil && slices.Contains(want, types.ExprString(astutil.Unparen(e))) {
 			return true
 		}
 	}

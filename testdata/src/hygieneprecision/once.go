@@ -95,3 +95,45 @@ func Stamped(c clock, dir string, lines []string) {
 		os.WriteFile(dir+c.Now().Format("150405"), []byte(l), 0o600) // silent: a new name every time
 	}
 }
+
+type tx struct{}
+
+func (tx) Rollback() error { return nil }
+func (tx) Commit() error   { return nil }
+func (tx) Exec(string)     {}
+
+func begin() (tx, error) { return tx{}, nil }
+
+// Batches commits every transaction: the deferred Rollback is for the
+// early returns.
+func Batches(batches [][]string) error {
+	for _, b := range batches {
+		t, err := begin()
+		if err != nil {
+			return err
+		}
+		defer func() { _ = t.Rollback() }() // silent: committed below
+		for _, q := range b {
+			t.Exec(q)
+		}
+		if err := t.Commit(); err != nil {
+			continue
+		}
+	}
+	return nil
+}
+
+// Uncommitted never ends its transactions in the loop.
+func Uncommitted(batches [][]string) error {
+	for _, b := range batches {
+		t, err := begin()
+		if err != nil {
+			return err
+		}
+		defer t.Rollback() // want `defer t.Rollback\(\) in a loop`
+		for _, q := range b {
+			t.Exec(q)
+		}
+	}
+	return nil
+}

@@ -145,7 +145,7 @@ func FailureInLoop(items []string) { // want FailureInLoop:"hot blocking\\(log\\
 
 type handler struct{}
 
-func (handler) fail(w http.ResponseWriter, err error) { // want fail:"blocking\\(log\\): log.Printf"
+func (handler) fail(w http.ResponseWriter, err error) { // want fail:"answers error"
 	log.Printf("fail: %v", err)
 	http.Error(w, err.Error(), http.StatusBadRequest)
 }

@@ -6,6 +6,7 @@ package meaning
 import (
 	"fmt"
 	"log"
+	"log/slog"
 	"net/http"
 	"os"
 
@@ -28,7 +29,7 @@ func Dispatch(o op) (int, error) {
 // hotpath
 func NilCheck(p *int) (int, error) {
 	if p == nil {
-		log.Printf("nil p")                   // silent: the block returns a made error
+		log.Printf("nil p")                 // silent: the block returns a made error
 		return 0, errs.MustBugf("p is nil") // silent
 	}
 	return *p, nil
@@ -75,9 +76,9 @@ func SaveOnPath(p string) error { // want SaveOnPath:"hot blocking\\(file\\): er
 }
 
 // hotpath
-func WrapOnPath(p string) *errs.Error { // want WrapOnPath:"hot blocking\\(file\\): errs.Wrap -> os.ReadFile"
+func WrapOnPath(p string) *errs.Error { // want WrapOnPath:"hot blocking\\(file\\): os.WriteFile"
 	if len(p) > 0 {
-		return errs.Wrap(os.WriteFile(p, nil, 0o600), 0) // want `errs.Wrap performs blocking file I/O` `os.WriteFile writes a file`
+		return errs.Wrap(os.WriteFile(p, nil, 0o600), 0) // want `os.WriteFile writes a file`
 	}
 	return nil
 }
@@ -116,7 +117,7 @@ type config struct{ Verbose, Strict bool }
 // hotpath
 func Debugging(id string, cfg config) { // want Debugging:"hot blocking\\(log\\): log.Printf"
 	logging.Debug().Str("id", id).Msg("x") // silent: a debug-bound event
-	logging.Trace().Msg("y")              // silent
+	logging.Trace().Msg("y")               // silent
 	if debug {
 		log.Printf("debug %s", id) // silent: a flag that says debug
 	}
@@ -143,4 +144,41 @@ func debugf(format string, args ...any) {
 // hotpath
 func DebugHelper(id string) {
 	debugf("id %s", id) // silent: debugf logs only after a debug check
+}
+
+var allowed = map[string]bool{}
+
+// hostAllowed returns true early; its tail warns and returns false: a
+// rejection, not its normal path.
+func hostAllowed(r *http.Request) bool {
+	if len(allowed) == 0 || allowed[r.Host] {
+		return true
+	}
+	slog.Warn("blocking host", "host", r.Host)
+	return false
+}
+
+// hostSeen's tail logs on the way to a normal answer.
+func hostSeen(r *http.Request) bool { // want hostSeen:"blocking\\(log\\): log.Printf"
+	if allowed[r.Host] {
+		return true
+	}
+	log.Printf("new host %s", r.Host)
+	return true
+}
+
+// hotpath
+func Middleware(w http.ResponseWriter, r *http.Request) { // want Middleware:"hot blocking\\(log\\): meaning.hostSeen -> log.Printf"
+	if !hostAllowed(r) { // silent: it warns only before returning false
+		http.Error(w, "blocked", http.StatusForbidden)
+		return
+	}
+	hostSeen(r) // want `meaning.hostSeen performs blocking log I/O`
+}
+
+// hotpath
+func Removed(w http.ResponseWriter, r *http.Request) { // want Removed:"answers error"
+	log.Printf("removed endpoint %s", r.URL.Path) // silent: the whole handler answers 410
+	w.WriteHeader(http.StatusGone)
+	fmt.Fprint(w, "gone")
 }

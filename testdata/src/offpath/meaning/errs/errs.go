@@ -1,6 +1,8 @@
 // Package errs makes errors the way go-errors does: with a stack, printed
 // by reading the source files. Its functions always fail, or fail when
-// their argument is an error: facts say so, whatever they are called.
+// their argument is an error: facts say so, whatever they are called, and
+// the files Wrap reads to build the error are the failure's cost (Wrap's
+// tail returns a made error), so none of them blocks.
 package errs
 
 import (
@@ -19,7 +21,7 @@ type Error struct {
 func (e *Error) Error() string { return e.Err.Error() }
 
 // Wrap returns nil for nil, and an *Error that read the sources otherwise.
-func Wrap(e interface{}, skip int) *Error { // want Wrap:"blocking\\(file\\): os.ReadFile; fails if arg 1"
+func Wrap(e interface{}, skip int) *Error { // want Wrap:"^fails if arg 1$"
 	if e == nil {
 		return nil
 	}
@@ -37,12 +39,12 @@ func Wrap(e interface{}, skip int) *Error { // want Wrap:"blocking\\(file\\): os
 }
 
 // Errorf always fails: it wraps an error it makes.
-func Errorf(format string, a ...any) *Error { // want Errorf:"blocking\\(file\\): errs.Wrap -> os.ReadFile; fails"
+func Errorf(format string, a ...any) *Error { // want Errorf:"^fails$"
 	return Wrap(fmt.Errorf(format, a...), 1)
 }
 
 // MustBugf is a bug assert: it always returns an error, built by Errorf.
-func MustBugf(format string, a ...any) error { // want MustBugf:"blocking\\(file\\): errs.Errorf -> errs.Wrap -> os.ReadFile; fails"
+func MustBugf(format string, a ...any) error { // want MustBugf:"^fails$"
 	if os.Getenv("IN_TESTS") != "" {
 		panic(fmt.Sprintf(format, a...))
 	}
