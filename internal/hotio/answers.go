@@ -44,6 +44,9 @@ func (u *unit) computeAnswers() {
 func (a *answerer) decide(n *funcNode) catalogue.Answer {
 	params := n.obj.Signature().Params()
 	for _, s := range n.body.List {
+		if mayReturn(s) {
+			break // what follows does not run on every call
+		}
 		call := stmtCall(s)
 		if call == nil {
 			continue

@@ -231,7 +231,7 @@ func (w *walker) logsAlarm(list []ast.Stmt) bool {
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
-				if fn := names.FuncOf(w.info, n.Fun); fn != nil && (catalogue.IsAlarmLog(fn) || w.onAlarmLevel(n.Fun, 0)) {
+				if w.isAlarmCall(n) {
 					found = true
 				}
 			}
@@ -239,6 +239,49 @@ func (w *walker) logsAlarm(list []ast.Stmt) bool {
 		})
 	}
 	return found
+}
+
+// isAlarmCall reports whether call logs at warning level or above: a
+// catalogue call, a call on a chain bound to such a level, or a call of
+// a function that does (a project's Warnf wrapper, by its fact).
+func (w *walker) isAlarmCall(call *ast.CallExpr) bool {
+	fn := names.FuncOf(w.info, call.Fun)
+	if fn == nil {
+		return false
+	}
+	if catalogue.IsAlarmLog(fn) || w.onAlarmLevel(call.Fun, 0) {
+		return true
+	}
+	fn = fn.Origin()
+	if n := w.g.byFunc[fn]; n != nil {
+		return n.alarm
+	}
+	f := importFact(w.pass, fn)
+	return f != nil && f.Alarm
+}
+
+// computeAlarms decides, round by round, which functions of the package
+// log at warning level or above whenever they run: a statement of their
+// body is such a call (func (l *Logger) Warnf(…) { l.sl.Warn(…) }).
+func (u *unit) computeAlarms() {
+	w := &walker{unit: u, info: u.pass.TypesInfo}
+	for changed := true; changed; {
+		changed = false
+		for _, n := range u.g.nodes {
+			if n.obj == nil || n.body == nil || n.alarm {
+				continue
+			}
+			for _, s := range n.body.List {
+				if mayReturn(s) {
+					break // what follows does not run on every call
+				}
+				if call := stmtCall(s); call != nil && w.isAlarmCall(call) {
+					n.alarm, changed = true, true
+					break
+				}
+			}
+		}
+	}
 }
 
 // onAlarmLevel reports whether the receiver chain of a method value fun

@@ -48,12 +48,16 @@ type Fact struct {
 	// DebugBound: the function returns a logger, event or entry bound to
 	// debug or trace level; calls on its result are debug logging.
 	DebugBound bool
+	// Alarm: the function logs at warning level or above whenever it runs
+	// (a project's Warnf): a block that calls it and returns ends on a
+	// failure it states itself.
+	Alarm bool
 }
 
 // meaning reports whether f says anything besides blocking: how the
 // function fails, answers or logs.
 func (f *Fact) meaning() bool {
-	return f.Fails != (catalogue.Fails{}) || f.Answer != (catalogue.Answer{}) || f.DebugBound
+	return f.Fails != (catalogue.Fails{}) || f.Answer != (catalogue.Answer{}) || f.DebugBound || f.Alarm
 }
 
 // blocks reports whether f says its function performs blocking I/O.
@@ -64,6 +68,13 @@ func (f *Fact) blocks() bool {
 func debugText(bound bool) string {
 	if bound {
 		return "debug-bound"
+	}
+	return ""
+}
+
+func alarmText(alarm bool) string {
+	if alarm {
+		return "logs alarm"
 	}
 	return ""
 }
@@ -108,7 +119,7 @@ func (f *Fact) String() string {
 			writeChain(&b, f.LocalChain)
 		}
 	}
-	for _, m := range []string{f.Fails.String(), f.Answer.String(), debugText(f.DebugBound)} {
+	for _, m := range []string{f.Fails.String(), f.Answer.String(), debugText(f.DebugBound), alarmText(f.Alarm)} {
 		if m == "" {
 			continue
 		}

@@ -325,7 +325,7 @@ func exportFacts(pass *analysis.Pass, g *graph) {
 		if n.obj == nil {
 			continue
 		}
-		meaning := Fact{Fails: n.fails, Answer: n.answer, DebugBound: n.debugBound}
+		meaning := Fact{Fails: n.fails, Answer: n.answer, DebugBound: n.debugBound, Alarm: n.alarm}
 		switch {
 		case n.nonblocking:
 			meaning.NonBlocking = true
@@ -335,7 +335,7 @@ func exportFacts(pass *analysis.Pass, g *graph) {
 		case n.fact != nil:
 			f := *n.fact
 			f.Hot, f.Cats = n.hot, n.cats
-			f.Fails, f.Answer, f.DebugBound = n.fails, n.answer, n.debugBound
+			f.Fails, f.Answer, f.DebugBound, f.Alarm = n.fails, n.answer, n.debugBound, n.alarm
 			f.Unbounded, f.UnboundedChain = catalogue.None, nil
 			if n.slow != nil {
 				f.Unbounded = n.slow.Cat

@@ -196,12 +196,18 @@ func (w *walker) leavesUnless(s ast.Stmt) (branch, bool) {
 // exitBlock is a block reached when its branch is taken, as the exit rules
 // see it.
 type exitBlock struct {
-	list []ast.Stmt
-	ctx  walkCtx
-	kind branch
-	ret  *ast.ReturnStmt // the last statement, when it is a return
-	call *ast.CallExpr   // the last statement, when it is a call
+	list    []ast.Stmt
+	ctx     walkCtx
+	kind    branch
+	ret     *ast.ReturnStmt // the last statement, when it is a return
+	call    *ast.CallExpr   // the last statement, when it is a call
+	tail    bool            // the tail of a function body: its end returns
+	rejects bool            // a tail that returns false after an early return returned true
 }
+
+// ends reports whether the block ends the call: by a return, or as the
+// tail of its function.
+func (b exitBlock) ends() bool { return b.ret != nil || b.tail }
 
 // outside reports whether the block is outside every loop of the walk.
 func (b exitBlock) outside() bool { return b.ctx.loops == 0 && !b.ctx.loopRegion }
@@ -235,15 +241,17 @@ var exitRules = []exitRule{
 	// http.Error(…) or w.WriteHeader(4xx/5xx), then return, whatever is
 	// called between the two.
 	{ruleAnswersError, func(w *walker, b exitBlock) bool {
-		return (b.ret != nil || b.call != nil && b.outside()) && w.answersError(b.list)
+		return (b.ends() || b.call != nil && b.outside()) && w.answersError(b.list)
 	}},
 	// h.fail(w, fmt.Errorf(…)), then return.
 	{ruleHandsMadeError, func(w *walker, b exitBlock) bool {
-		return (b.ret != nil || b.call != nil && b.outside()) && w.handsMadeError(b.list)
+		return (b.ends() || b.call != nil && b.outside()) && w.handsMadeError(b.list)
 	}},
-	// log.Warn(…); return false — outside loops.
+	// log.Warn(…); return false — outside loops. As a function's tail,
+	// only when it returns false where an early return returned true (a
+	// check that rejects at its end): elsewhere the tail is the main path.
 	{ruleLogsAlarm, func(w *walker, b exitBlock) bool {
-		return b.ret != nil && b.outside() && w.logsAlarm(b.list) && !w.mayBlock(b.ret, nil)
+		return b.ret != nil && b.outside() && (!b.tail || b.rejects) && w.logsAlarm(b.list) && !w.mayBlock(b.ret, nil)
 	}},
 	// panic(…), os.Exit(…), log.Fatal(…).
 	{rulePanicsOrExits, func(w *walker, b exitBlock) bool {
@@ -271,10 +279,15 @@ var exitRules = []exitRule{
 // exitRule returns the id of the first exit rule that applies to list,
 // reached by a branch of kind, or "".
 func (w *walker) exitRule(list []ast.Stmt, ctx walkCtx, kind branch) string {
+	return w.exitRuleOf(exitBlock{list: list, ctx: ctx, kind: kind})
+}
+
+// exitRuleOf returns the id of the first exit rule that applies to b, or "".
+func (w *walker) exitRuleOf(b exitBlock) string {
+	list := b.list
 	if len(list) == 0 {
 		return ""
 	}
-	b := exitBlock{list: list, ctx: ctx, kind: kind}
 	switch s := list[len(list)-1].(type) {
 	case *ast.ReturnStmt:
 		b.ret = s

@@ -2,6 +2,7 @@ package hotio
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
@@ -54,7 +55,7 @@ func (w *walker) body(list []ast.Stmt, ctx walkCtx) {
 		}
 	}
 	tail := list[j+1:]
-	rule := w.exitRule(tail, ctx, plain)
+	rule := w.exitRuleOf(exitBlock{list: tail, ctx: ctx, kind: plain, tail: true, rejects: w.rejectsAtEnd(list[:j+1], tail)})
 	if rule == "" || ctx.exit || ctx.offBy != "" {
 		w.stmts(list, ctx)
 		return
@@ -63,6 +64,37 @@ func (w *walker) body(list []ast.Stmt, ctx walkCtx) {
 	if inner, walk := w.leftOut(ctx, rule, true); walk {
 		w.stmts(tail, inner)
 	}
+}
+
+// rejectsAtEnd reports whether a function body whose statements are
+// head then tail returns false at the end of tail and true in a return
+// of head: a check that accepts early and rejects last.
+func (w *walker) rejectsAtEnd(head, tail []ast.Stmt) bool {
+	last, ok := tail[len(tail)-1].(*ast.ReturnStmt)
+	if !ok || len(last.Results) != 1 || !w.isBool(last.Results[0], false) {
+		return false
+	}
+	accepts := false
+	for _, s := range head {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) == 1 && w.isBool(n.Results[0], true) {
+					accepts = true
+				}
+			}
+			return !accepts
+		})
+	}
+	return accepts
+}
+
+// isBool reports whether e is the boolean constant v.
+func (w *walker) isBool(e ast.Expr, v bool) bool {
+	tv := w.info.Types[e]
+	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == v
 }
 
 // mayReturn reports whether s holds a return statement of its function

@@ -182,3 +182,35 @@ func Removed(w http.ResponseWriter, r *http.Request) { // want Removed:"answers 
 	w.WriteHeader(http.StatusGone)
 	fmt.Fprint(w, "gone")
 }
+
+// originAllowed warns through the project's wrapper before returning false.
+func originAllowed(r *http.Request) bool {
+	if allowed[r.Header.Get("Origin")] {
+		return true
+	}
+	logging.Warnf("blocking origin %s", r.Header.Get("Origin"))
+	return false
+}
+
+// audit warns on every call: its normal path.
+func audit(r *http.Request) { // want audit:"blocking\\(log\\): logging.Warnf -> slog.Warn; logs alarm"
+	logging.Warnf("request %s", r.URL.Path)
+}
+
+// hotpath
+func Origins(w http.ResponseWriter, r *http.Request) { // want Origins:"hot blocking\\(log\\): meaning.audit -> logging.Warnf -> slog.Warn"
+	if !originAllowed(r) { // silent: it warns only before returning false
+		http.Error(w, "blocked", http.StatusForbidden)
+		return
+	}
+	audit(r) // want `meaning.audit performs blocking log I/O`
+}
+
+// hotpath
+func RemovedJSON(w http.ResponseWriter, r *http.Request) { // want RemovedJSON:"answers error"
+	log.Printf("removed endpoint %s", r.URL.Path) // silent: answers 410, whatever comes after
+	w.WriteHeader(http.StatusGone)
+	if _, err := fmt.Fprint(w, "gone"); err != nil {
+		log.Printf("write: %v", err)
+	}
+}

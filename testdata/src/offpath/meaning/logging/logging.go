@@ -3,6 +3,9 @@
 package logging
 
 import (
+	"fmt"
+	"log/slog"
+
 	"github.com/rs/zerolog"
 	"github.com/rs/zerolog/log"
 )
@@ -21,3 +24,8 @@ func Info() *zerolog.Event { return log.Info() }
 
 // ShouldDebug says whether debug logging is on for a subsystem.
 func ShouldDebug(sub string) bool { return sub == "api" }
+
+// Warnf logs at warning level, as mailpit's logger does.
+func Warnf(format string, a ...any) { // want Warnf:"blocking\\(log\\): slog.Warn; logs alarm"
+	slog.Warn(fmt.Sprintf(format, a...))
+}
