@@ -156,7 +156,7 @@ var Options = []Option{
 		Usage: "also report the blocking calls of hot code that off-path rules leave out, each naming its rule",
 		Doc: "also report, as `off-path` findings, the blocking calls of hot code that an off-path rule leaves out " +
 			"(a failure exit, debug logging, a rejected request…), each naming the rule: to review what iohotpath judged " +
-			"off the path (docs/rules/hot-io.md lists the rules)",
+			"off the path (docs/rules/hot-io.md lists the rules); the notes count as findings for the exit code",
 		Short:   "show what off-path rules leave out",
 		Example: []string{"false"},
 		flag:    func(c *Config) *bool { return &c.ShowOffPath },
