@@ -147,3 +147,10 @@ func TestConfigFlagOverridesDiscovery(t *testing.T) {
 	a.Flags.Set("config", cfg)
 	analysistest.Run(t, testdata, a, "config/funcs")
 }
+
+// TestWiderFuncsKeepsFindings: making a callee in another package hot
+// with -funcs keeps the finding at the hot call site: the callee's own
+// package may not be among those shown (issue 22, item 4).
+func TestWiderFuncsKeepsFindings(t *testing.T) {
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{Funcs: []string{"Save$"}}), "widerfuncs/app")
+}

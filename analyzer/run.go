@@ -36,7 +36,7 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) error {
 		return nil
 	}
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})
-	hot := hotio.Run(pass, s, dirs, std, held.Any())
+	hot := hotio.Run(pass, s, dirs, std)
 	hotDiags, underLock := lockio.Check(pass, held, hot)
 	findings := oneper(slices.Concat(hotDiags, underLock), hygiene.Check(pass, hygiene.Options{
 		Defer: !s.NoDefer, Reopen: !s.NoReopen, Tests: s.IncludeTests}))

@@ -54,7 +54,7 @@ type Config struct {
 
 // Settings is a validated, compiled Config.
 type Settings struct {
-	Hot          []*regexp.Regexp
+	Funcs        []*regexp.Regexp              // -funcs: a function whose name matches one is hot
 	Presets      map[string]bool               // PresetHTTP, PresetGRPC
 	Blocking     map[string]catalogue.Category // names.UserKey -> category
 	NonBlocking  map[string]bool               // names.UserKey
@@ -168,7 +168,7 @@ func addFunc(s *Settings, p string) error {
 	if err != nil {
 		return fmt.Errorf("bad regular expression %q: %s", p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
-	s.Hot = append(s.Hot, re)
+	s.Funcs = append(s.Funcs, re)
 	return nil
 }
 

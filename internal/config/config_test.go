@@ -162,13 +162,13 @@ func TestCompile(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := &Settings{
-		Hot:         s.Hot,
+		Funcs:       s.Funcs,
 		Blocking:    map[string]catalogue.Category{"example.com/a.T.M": catalogue.Network, "example.com/a.F": catalogue.File},
 		NonBlocking: map[string]bool{"log.Printf": true},
 		NoReopen:    true, ErrorPaths: true, IncludeTests: true,
 	}
 	want.Disabled[catalogue.Stat] = true
-	if len(s.Hot) != 1 || s.Hot[0].String() != "^Handle$" || !reflect.DeepEqual(s, want) {
+	if len(s.Funcs) != 1 || s.Funcs[0].String() != "^Handle$" || !reflect.DeepEqual(s, want) {
 		t.Errorf("Compile = %+v, want %+v", s, want)
 	}
 	if !s.DisablesAnything() {

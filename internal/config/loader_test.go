@@ -34,7 +34,7 @@ func module(t *testing.T, files map[string]string) string {
 // hot returns the -funcs patterns of s.
 func hot(s *Settings) string {
 	var ps []string
-	for _, re := range s.Hot {
+	for _, re := range s.Funcs {
 		ps = append(ps, re.String())
 	}
 	return strings.Join(ps, ",")
@@ -138,7 +138,7 @@ func TestLoaderMerge(t *testing.T) {
 	l := NewLoader(Config{Funcs: []string{"Base"}}, true, nil)
 	s := settingsFor(t, l, filepath.Join(root, "svc/api"), false)
 	want := &Settings{
-		Hot:         s.Hot,
+		Funcs:       s.Funcs,
 		Blocking:    map[string]catalogue.Category{"example.com/a.F": catalogue.Network, "example.com/a.G": catalogue.File},
 		NonBlocking: map[string]bool{"log.Printf": true},
 		NoDefer:     true, ErrorPaths: true, IncludeTests: false,

@@ -155,9 +155,9 @@ func declNode(fd *ast.FuncDecl, obj *types.Func, s *config.Settings, dirs *direc
 			Message: fmt.Sprintf("%s is declared both //iohotpath:blocking and //iohotpath:nonblocking; keep one", n.short)}
 		n.declared, n.nonblocking = catalogue.None, false
 	}
-	if !n.hot && len(s.Hot) > 0 && (!inTest || s.IncludeTests) {
+	if !n.hot && len(s.Funcs) > 0 && (!inTest || s.IncludeTests) {
 		full, short := names.Hot(obj)
-		for _, re := range s.Hot {
+		for _, re := range s.Funcs {
 			if re.MatchString(full) || re.MatchString(short) {
 				n.hot = true
 				break

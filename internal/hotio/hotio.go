@@ -27,16 +27,16 @@ type Result struct {
 
 // Run analyses the package of pass. std says it is part of the standard
 // library, which the catalogue describes: it exports no facts and needs
-// the call graph only for hot code, or when ask says that another rule
-// will ask Result.Blocks about its calls.
-func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std, ask bool) Result {
+// the call graph only for hot code (io-under-lock, which asks
+// Result.Blocks, skips it).
+func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bool) Result {
 	res := Result{Used: directives.Used{}}
-	if std && !ask && len(s.Hot) == 0 && !dirs.HasMarkers() {
-		return res
+	if std && len(s.Funcs) == 0 && len(s.Presets) == 0 && !dirs.HasMarkers() {
+		return res // nothing can be hot: -funcs, -hot and markers are how
 	}
 	g, diags := buildGraph(pass, s, dirs, res.Used)
 	res.Directive = diags
-	if std && !ask && !g.anyHot() && !dirs.HasMarkers() {
+	if std && !g.anyHot() && !dirs.HasMarkers() {
 		return res
 	}
 	u := computeFacts(pass, s, dirs, g, res.Used)

@@ -188,7 +188,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		}
 		return
 	}
-	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && !f.Hot {
+	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil { // hot in its own package too: that package may not be shown
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f, f.Cats, f.localWitness())
 	}
 }
