@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/mod/modfile"
 )
 
 // Fingerprint returns a hash of every configuration file that a run of the
@@ -144,41 +146,25 @@ func fingerprintRoots(dir string) ([]string, bool) {
 }
 
 // workspaceModules returns the directories of the modules that the go.work
-// file names in its use directives, in the order written. An unreadable
-// file gives its own directory.
+// file names in its use directives, in the order written
+// (golang.org/x/mod/modfile parses it). An unreadable or malformed file
+// gives its own directory; the go command reports what is wrong with it.
 func workspaceModules(file string) []string {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return []string{filepath.Dir(file)}
 	}
-	var dirs []string
-	block := false
-	for _, line := range strings.Split(string(data), "\n") {
-		line, _, _ = strings.Cut(line, "//")
-		fields := strings.Fields(line)
-		switch {
-		case len(fields) == 0:
-			continue
-		case block && fields[0] == ")":
-			block = false
-			continue
-		case block:
-		case fields[0] == "use" && len(fields) > 1 && fields[1] == "(":
-			block = true
-			continue
-		case fields[0] == "use" && len(fields) > 1:
-			fields = fields[1:]
-		default:
-			continue
-		}
-		d := strings.Trim(fields[0], "\"`")
+	wf, err := modfile.ParseWork(file, data, nil)
+	if err != nil || len(wf.Use) == 0 {
+		return []string{filepath.Dir(file)}
+	}
+	dirs := make([]string, 0, len(wf.Use))
+	for _, u := range wf.Use {
+		d := filepath.FromSlash(u.Path)
 		if !filepath.IsAbs(d) {
 			d = filepath.Join(filepath.Dir(file), d)
 		}
 		dirs = append(dirs, d)
-	}
-	if len(dirs) == 0 {
-		dirs = []string{filepath.Dir(file)}
 	}
 	return dirs
 }
