@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -50,6 +51,14 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 // would fail with it, so a driver may stop at the first.
 func IsConfigError(err error) bool { return config.IsError(err) }
 
+// Result is what the analyzer returns for a package, for a driver that
+// looks at the whole program (iohotpath -program): the calls of hot code
+// whose target this package cannot know. nil for a package analysed only
+// for its facts.
+type Result struct {
+	Dynamic []hotio.Dynamic
+}
+
 func newAnalyzer(base Config, discover, factsOnly bool) *analysis.Analyzer {
 	flags := new(config.Flags)
 	loader := config.NewLoader(base, discover, flags)
@@ -58,12 +67,13 @@ func newAnalyzer(base Config, discover, factsOnly bool) *analysis.Analyzer {
 		requires = nil // hotio walks the syntax itself; no inspector to build
 	}
 	a := &analysis.Analyzer{
-		Name:      "iohotpath",
-		Doc:       doc,
-		URL:       "https://github.com/iohotpath/iohotpath/blob/main/docs/README.md",
-		Requires:  requires,
-		FactTypes: hotio.FactTypes(),
-		Run:       func(pass *analysis.Pass) (any, error) { return nil, run(pass, loader, factsOnly) },
+		Name:       "iohotpath",
+		Doc:        doc,
+		URL:        "https://github.com/iohotpath/iohotpath/blob/main/docs/README.md",
+		Requires:   requires,
+		FactTypes:  hotio.FactTypes(),
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, loader, factsOnly) },
+		ResultType: reflect.TypeFor[*Result](),
 	}
 	flags.Register(&a.Flags)
 	return a

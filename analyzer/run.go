@@ -21,19 +21,20 @@ import (
 // under a lock, each rule (io-under-lock asks hot-io what those calls do),
 // then the ignores and the directives that applied to nothing, reported in
 // a deterministic order. factsOnly stops after the facts are exported.
-func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) error {
+// The result holds the dynamic calls of hot code, for -program.
+func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) (*Result, error) {
 	std := isStd(pass)
 	if factsOnly && std {
-		return nil // the catalogue describes the standard library: no facts
+		return nil, nil // the catalogue describes the standard library: no facts
 	}
 	s, err := loader.For(packageDir(pass), std)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
 	if factsOnly {
 		hotio.Facts(pass, s, dirs)
-		return nil
+		return nil, nil
 	}
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})
 	hot := hotio.Run(pass, s, dirs, std)
@@ -41,11 +42,27 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) error {
 	findings := oneper(slices.Concat(hotDiags, underLock), hygiene.Check(pass, hygiene.Options{
 		Defer: !s.NoDefer, Reopen: !s.NoReopen, Tests: s.IncludeTests}))
 	findings = dirs.Suppress(findings, hot.Used)
+	dynamic := unignored(dirs, hot.Dynamic, hot.Used)
 	stale := dirs.Misuse(hot.Used, func(pos token.Pos) bool {
 		return !s.DisablesAnything() && (s.IncludeTests || !isTestFile(pass, pos))
 	})
 	report(pass, slices.Concat(malformed, hot.Directive, findings, stale))
-	return nil
+	return &Result{Dynamic: dynamic}, nil
+}
+
+// unignored drops the dynamic calls on lines an //iohotpath:ignore covers,
+// and marks those ignores used: they may be meant for what -program finds
+// there, which a run without it cannot tell.
+func unignored(dirs *directives.Index, calls []hotio.Dynamic, used directives.Used) []hotio.Dynamic {
+	var kept []hotio.Dynamic
+	for _, d := range calls {
+		if ig := dirs.IgnoreAt(d.Call.Pos()); ig != nil {
+			used.Add(ig)
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return kept
 }
 
 // report hands the diagnostics to the driver ordered by file name, line,

@@ -61,6 +61,21 @@ func Lookup(full string) (Entry, bool) {
 	return e, ok
 }
 
+// LookupFunc returns the entry of fn, a concrete function, by its full
+// name or by a whole-type "(T).*" row: what a call of fn does wherever it
+// is made, for a caller that knows the function but not the call site
+// (the whole-program pass, resolving a dynamic call).
+func LookupFunc(fn *types.Func) (Entry, bool) {
+	if e, ok := table()[fullName(fn)]; ok {
+		return e, true
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		e, ok := table()["("+types.TypeString(recv.Type(), qualify)+").*"]
+		return e, ok
+	}
+	return Entry{}, false
+}
+
 // Match finds fn, the static callee of call, in the catalogue: by its full
 // name, by a whole-type "(T).*" row, by the receiver's type at the call
 // site (a method promoted from an embedded or unexported type), or, for an

@@ -21,6 +21,7 @@ type Result struct {
 	Diags     []analysis.Diagnostic // findings, before //iohotpath:ignore applies
 	Directive []analysis.Diagnostic // misused declarations, which no ignore suppresses
 	Used      directives.Used       // directives that applied to something
+	Dynamic   []Dynamic             // hot calls with no static target, for -program
 
 	known *unit // the matched calls and decided functions, for Blocks; nil when not computed
 }
@@ -45,7 +46,9 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 	}
 	res.known = u
 	if !std || g.anyHot() || dirs.HasMarkers() {
-		res.Diags = (&reporter{unit: u}).reportHot()
+		rp := &reporter{unit: u}
+		res.Diags = rp.reportHot()
+		res.Dynamic = rp.dynamic
 	}
 	return res
 }

@@ -58,7 +58,8 @@ func (r region) answers(cats catalogue.Set, ctx walkCtx) bool {
 // reporter reports the blocking calls of hot regions.
 type reporter struct {
 	*unit
-	diags []analysis.Diagnostic
+	diags   []analysis.Diagnostic
+	dynamic []Dynamic // calls whose target the whole program decides (dynamic.go)
 }
 
 // reportHot walks every hot function and every hot loop outside them.
@@ -142,6 +143,7 @@ func (rp *reporter) walker(r region) *walker {
 // blocking I/O through functions that do.
 func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	t := rp.calls[call]
+	rp.noteDynamic(r, call, ctx, t)
 	if t.lit != nil {
 		if r.root.Pos() <= t.lit.Pos() && t.lit.End() <= r.root.End() {
 			return // the literal is part of the region: its calls are reported there
@@ -374,6 +376,11 @@ type chainPositions struct {
 // related information: "caller calls callee" at each hop, or at call with
 // the hop's place in the message when its file is not in this run.
 func (u *unit) related(call *ast.CallExpr, callee string, chain []Hop) []analysis.RelatedInformation {
+	return chainRelated(u.pass.Fset, u.chain, call, callee, chain)
+}
+
+// chainRelated is related, for a caller that holds no unit (Dynamic).
+func chainRelated(fset *token.FileSet, cp *chainPositions, call *ast.CallExpr, callee string, chain []Hop) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	caller := callee
 	for _, h := range chain {
@@ -381,7 +388,7 @@ func (u *unit) related(call *ast.CallExpr, callee string, chain []Hop) []analysi
 			caller = "a function further down the chain"
 			continue
 		}
-		pos := u.chain.resolve(u.pass.Fset, h)
+		pos := cp.resolve(fset, h)
 		msg := caller + " calls " + h.Name
 		if !pos.IsValid() {
 			pos, msg = call.Pos(), msg+" at "+h.posn()

@@ -1,0 +1,117 @@
+package hotio
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/rules"
+)
+
+// Dynamic is a call on the normal path of hot code whose target the
+// package cannot know: a call through an interface the catalogue does not
+// describe, or of a func value. The concrete function is chosen where the
+// program is wired (main, a constructor in another package); the
+// whole-program pass (internal/program) resolves it and asks Report
+// whether what it reaches is a finding, by the rules that decide the
+// static calls.
+type Dynamic struct {
+	Call   *ast.CallExpr
+	Name   string // the callee as written: r.Get, s.dial
+	Where  string // "in a loop on every call of gRPC method Server.BatchGet"
+	Preset bool   // the region is hot only by a preset (-hot)
+	InLoop bool   // inside a loop of the region, or the region is a hot loop
+
+	r        region
+	ctx      walkCtx
+	disabled [catalogue.NumCategories]bool
+	fset     *token.FileSet
+	chain    *chainPositions
+}
+
+// noteDynamic records call, made at ctx in r, when its target is dynamic:
+// neither a function nor a literal the resolver found, nor a catalogued
+// interface method (those checkCall decides).
+func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *callInfo) {
+	if ctx.offBy != "" || t.lit != nil || t.trusted || t.debug != nil || t.blocking {
+		return // off the path, static, declared non-blocking, debug logging, or catalogued
+	}
+	if t.fn != nil {
+		if !isAbstract(t.fn) || r.delegates(t.fn, ctx) || rp.onServed(call, t, r.served) {
+			return // static; a middleware's call of the handler it wraps; answering its connection
+		}
+	} else if tv, ok := rp.pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
+		return // a conversion or a builtin
+	}
+	rp.dynamic = append(rp.dynamic, Dynamic{
+		Call: call, Name: types.ExprString(call.Fun), Where: r.where(ctx),
+		Preset: r.preset != "", InLoop: r.loop || ctx.loops > 0,
+		r: r, ctx: ctx, disabled: rp.s.Disabled, fset: rp.pass.Fset, chain: rp.chain,
+	})
+}
+
+// isAbstract reports whether fn is an interface method.
+func isAbstract(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// Impl is a function a dynamic call reaches in the whole program, with
+// what the rule knows of it: the fact of a function of the program, or,
+// for the standard library (which exports no facts), its catalogue entry.
+type Impl struct {
+	Name  string    // as messages show it: (*sqlstore.S).Get
+	Full  string    // types.Func.FullName, for the fix of a catalogued call
+	Pos   token.Pos // its declaration: the dispatch hop of the chain
+	Fact  *Fact
+	Entry catalogue.Entry // when Fact is nil; Cat None when not catalogued
+}
+
+// Report returns the finding at d's call site when impl blocks there, the
+// way a static call of it would be reported; others counts the other
+// implementations reachable at the call. It reports false when impl does
+// not block, its category is disabled, or the call is the one query or
+// upstream call a function hot only by a preset exists for.
+func (d Dynamic) Report(impl Impl, others int) (analysis.Diagnostic, bool) {
+	name := d.Name + " (implemented by " + impl.Name + othersText(others) + ")"
+	dispatch := analysis.RelatedInformation{Pos: cmp.Or(impl.Pos, d.Call.Pos()), Message: d.Name + " dispatches to " + impl.Name}
+	diag := analysis.Diagnostic{Pos: d.Call.Pos(), End: d.Call.End(), Category: rules.HotIO}
+	if f := impl.Fact; f != nil {
+		if !f.blocks() || d.disabled[f.Cat] {
+			return diag, false
+		}
+		cats, local := f.Cats.With(f.Cat).Without(d.disabled), f.localWitness()
+		switch {
+		case d.r.answers(cats, d.ctx):
+			return diag, false // the handler's one query or upstream call, made through an interface
+		case d.r.preset != "" && d.ctx.loops == 0 && !isLocal(f.Cat) && local != nil && !d.disabled[local.Cat]:
+			f = &Fact{Cat: local.Cat, Declared: local.Declared, Chain: local.Chain} // the query is its job; this is not
+		}
+		diag.Message = fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", name, f.Cat, witnessText(f), d.Where, d.r.fix(f.Cat, "", ""))
+		diag.Related = append([]analysis.RelatedInformation{dispatch}, chainRelated(d.fset, d.chain, d.Call, impl.Name, f.Chain)...)
+		return diag, true
+	}
+	e := impl.Entry
+	if e.Cat == catalogue.None || d.disabled[e.Cat] || d.r.answers(catalogue.SetOf(e.Cat), d.ctx) {
+		return diag, false
+	}
+	diag.Message = fmt.Sprintf("%s %s %s; %s", name, e.Does, d.Where, d.r.fix(e.Cat, impl.Full, e.Does))
+	diag.Related = []analysis.RelatedInformation{dispatch}
+	return diag, true
+}
+
+// othersText counts the other implementations in a message.
+func othersText(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return ", 1 other implementation"
+	}
+	return fmt.Sprintf(", %d other implementations", n)
+}
