@@ -1,0 +1,231 @@
+// Package program is iohotpath's whole-program pass (-program): it
+// resolves the calls of hot code that the per-package analysis cannot
+// (through an interface, of a func value: the concrete function is wired
+// in main or a constructor of another package) with a VTA call graph over
+// the program's SSA, the engine govulncheck uses for the same question,
+// and decides each resolved callee by the analyzer's own facts, or by the
+// catalogue for the standard library. It adds no rule of its own: hotio
+// says where the dynamic calls are (hotio.Dynamic) and words the finding
+// (Dynamic.Report); this package only says what each call reaches.
+package program
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/callgraph"
+	"golang.org/x/tools/go/callgraph/vta"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/iohotpath/iohotpath/analyzer"
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/hotio"
+	"github.com/iohotpath/iohotpath/internal/names"
+)
+
+// Findings are the diagnostics of the pass, by the root package they are
+// reported in.
+type Findings map[*packages.Package][]analysis.Diagnostic
+
+// Check resolves the dynamic calls of hot code that the analyzer's run g
+// recorded in its root packages, and returns a finding for each whose
+// callees block. pkgs are the packages g analysed, loaded with their
+// syntax and their dependencies' (packages.LoadAllSyntax). progress, when
+// not nil, is told each step as it ends.
+func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string)) (_ Findings, err error) {
+	calls := dynamicCalls(g)
+	if len(calls) == 0 {
+		return nil, nil // nothing to resolve: no SSA to build
+	}
+	prog := programOf(pkgs)
+	if bad := illTyped(prog); bad != "" {
+		return nil, fmt.Errorf("-program needs every package to type-check; %s does not", bad)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("-program: building the program's SSA or call graph failed: %v", r)
+		}
+	}()
+	sp, _ := ssautil.AllPackages(prog, ssa.InstantiateGenerics)
+	sp.Build()
+	report(progress, "SSA built")
+	funcs := ssautil.AllFunctions(sp)
+	// A nil initial graph makes VTA build its CHA seed itself, the
+	// cheaper way its documentation recommends over cha.CallGraph.
+	cg := vta.CallGraph(funcs, nil)
+	report(progress, fmt.Sprintf("call graph built: %d functions", len(cg.Nodes)))
+	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g)}
+	out := Findings{}
+	for _, c := range calls {
+		if d, ok := r.check(c.dyn); ok {
+			out[c.pkg] = append(out[c.pkg], d)
+		}
+	}
+	return out, nil
+}
+
+func report(progress func(string), step string) {
+	if progress != nil {
+		progress(step)
+	}
+}
+
+// dynCall is a dynamic call of hot code and the root package it is in.
+type dynCall struct {
+	pkg *packages.Package
+	dyn hotio.Dynamic
+}
+
+// dynamicCalls collects the dynamic calls the analyzer recorded in the
+// root packages of the program proper: a test variant is left out, since
+// main does not wire it (its own files are analysed as the package).
+func dynamicCalls(g *checker.Graph) []dynCall {
+	var out []dynCall
+	for _, act := range g.Roots {
+		res, ok := act.Result.(*analyzer.Result)
+		if act.Err != nil || !ok || res == nil || isTestPackage(act.Package) {
+			continue
+		}
+		for _, d := range res.Dynamic {
+			out = append(out, dynCall{act.Package, d})
+		}
+	}
+	return out
+}
+
+// isTestPackage reports whether p is compiled only for a test binary: a
+// package with its _test.go files, an external test package, a test main.
+func isTestPackage(p *packages.Package) bool {
+	return strings.Contains(p.ID, " [") || strings.HasSuffix(p.ID, ".test")
+}
+
+// programOf is the program proper: pkgs without their test variants,
+// whose dependencies are the packages a build of main links.
+func programOf(pkgs []*packages.Package) []*packages.Package {
+	return slices.DeleteFunc(slices.Clone(pkgs), isTestPackage)
+}
+
+// illTyped returns the path of a package of prog, or of a dependency,
+// that did not load or type-check; SSA cannot be built for it.
+func illTyped(prog []*packages.Package) string {
+	bad := ""
+	packages.Visit(prog, nil, func(p *packages.Package) {
+		if bad == "" && (p.IllTyped || p.Types == nil) {
+			bad = p.PkgPath
+		}
+	})
+	return bad
+}
+
+// factsOf is every hot-io fact of the run, by the object it is on.
+func factsOf(g *checker.Graph) map[types.Object]*hotio.Fact {
+	facts := map[types.Object]*hotio.Fact{}
+	for act := range g.All() {
+		for _, f := range act.AllObjectFacts() {
+			if hf, ok := f.Fact.(*hotio.Fact); ok {
+				facts[f.Object] = hf
+			}
+		}
+	}
+	return facts
+}
+
+// callSites finds the SSA call instructions of calls: SSA records a call
+// at its Lparen. A generic function has one instance per type argument
+// list, so one call can be several instructions.
+func callSites(funcs map[*ssa.Function]bool, calls []dynCall) map[token.Pos][]ssa.CallInstruction {
+	want := map[token.Pos]bool{}
+	for _, c := range calls {
+		want[c.dyn.Call.Lparen] = true
+	}
+	sites := map[token.Pos][]ssa.CallInstruction{}
+	for fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if ci, ok := instr.(ssa.CallInstruction); ok && want[ci.Common().Pos()] {
+					sites[ci.Common().Pos()] = append(sites[ci.Common().Pos()], ci)
+				}
+			}
+		}
+	}
+	return sites
+}
+
+// resolver answers what a dynamic call reaches.
+type resolver struct {
+	sites map[token.Pos][]ssa.CallInstruction
+	cg    *callgraph.Graph
+	facts map[types.Object]*hotio.Fact
+}
+
+// check returns the finding for d when one of the functions it reaches
+// blocks: the first by name that does, with the others counted.
+func (r *resolver) check(d hotio.Dynamic) (analysis.Diagnostic, bool) {
+	impls := r.impls(d)
+	for _, impl := range impls {
+		if diag, ok := d.Report(impl, len(impls)-1); ok {
+			return diag, true
+		}
+	}
+	return analysis.Diagnostic{}, false
+}
+
+// impls returns the functions d's call reaches in the call graph, each
+// once, by name: wrappers resolved to the method they wrap, functions of
+// _test.go files left out (a test's fake is not what the program wires).
+func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
+	seen := map[*types.Func]bool{}
+	var out []hotio.Impl
+	for _, site := range r.sites[d.Call.Lparen] {
+		node := r.cg.Nodes[site.Parent()]
+		if node == nil {
+			continue
+		}
+		for _, e := range node.Out {
+			if e.Site != site {
+				continue
+			}
+			fn := funcOf(e.Callee.Func)
+			if fn == nil || seen[fn] || isTestFile(site.Parent().Prog.Fset, fn.Pos()) {
+				continue
+			}
+			seen[fn] = true
+			out = append(out, r.impl(fn))
+		}
+	}
+	slices.SortFunc(out, func(a, b hotio.Impl) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// funcOf is the declared function of an SSA function: a wrapper's (a
+// promoted or pointer method, a bound method value, a thunk) is the method
+// it wraps; an instance's is its generic origin. nil for a function
+// literal, which has no object to carry a fact.
+func funcOf(fn *ssa.Function) *types.Func {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return nil
+	}
+	return obj.Origin()
+}
+
+// impl is what the rule knows of fn: its fact, or its catalogue entry
+// (the standard library, which exports no facts).
+func (r *resolver) impl(fn *types.Func) hotio.Impl {
+	impl := hotio.Impl{Name: names.Display(fn), Full: fn.FullName(), Pos: fn.Pos(), Fact: r.facts[fn]}
+	if impl.Fact == nil {
+		impl.Entry, _ = catalogue.LookupFunc(fn)
+	}
+	return impl
+}
+
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	return strings.HasSuffix(fset.PositionFor(pos, false).Filename, "_test.go")
+}

@@ -1,0 +1,157 @@
+package program
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/iohotpath/iohotpath/analyzer"
+)
+
+// TestProgram runs the pass on testdata/program, whose main wires a
+// SQL-backed store, a file saver and net.Dial into a handler package
+// through interfaces and func fields. Every line with a want comment is
+// reported once, by its regexp; every other dynamic call (an in-memory
+// implementation wired, a blocking one only in a test, a nil func field,
+// a blocking hook called off the hot path, a preset handler's one query)
+// stays silent. want(http) lines are reported only with -hot=http.
+func TestProgram(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/program")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		cfg   analyzer.Config
+		wants []string // the want comments that apply
+	}{
+		{"markers", analyzer.Config{}, []string{"want"}},
+		{"hot=http", analyzer.Config{Hot: []string{"http"}}, []string{"want", "want(http)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, related := run(t, dir, tc.cfg)
+			want := wants(t, dir, tc.wants)
+			for at, re := range want {
+				msgs := got[at]
+				if len(msgs) != 1 || !re.MatchString(msgs[0]) {
+					t.Errorf("%s: got %q, want one finding matching %s", at, msgs, re)
+				}
+			}
+			for at, msgs := range got {
+				if want[at] == nil {
+					t.Errorf("%s: unexpected %q", at, msgs)
+				}
+			}
+			// The chain starts with the dispatch, then the fact's hops.
+			hops := related["s.Store.Get"]
+			if wantHops := []string{
+				"s.Store.Get dispatches to (*sqlstore.S).Get",
+				"(*sqlstore.S).Get calls (*sql.DB).QueryRow",
+			}; !slices.Equal(hops, wantHops) {
+				t.Errorf("related information of s.Store.Get:\n%s\nwant:\n%s", strings.Join(hops, "\n"), strings.Join(wantHops, "\n"))
+			}
+		})
+	}
+}
+
+// TestNoDynamicCallsNoSSA: a program whose hot code has no dynamic call
+// needs no SSA; Check returns at once without building it.
+func TestNoDynamicCallsNoSSA(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/program")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, g := analyse(t, dir, analyzer.Config{}, "./memstore")
+	var steps []string
+	out, err := Check(pkgs, g, func(s string) { steps = append(steps, s) })
+	if err != nil || len(out) > 0 || len(steps) > 0 {
+		t.Errorf("Check = %v, %v after steps %q; want nothing done", out, err, steps)
+	}
+}
+
+// analyse loads patterns of dir (./... by default) as the in-process
+// engine does and runs the analyzer configured by cfg.
+func analyse(t *testing.T, dir string, cfg analyzer.Config, patterns ...string) ([]*packages.Package, *checker.Graph) {
+	t.Helper()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("testdata does not load")
+	}
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs, g
+}
+
+// run returns the messages of the pass's findings by file:line, and the
+// messages of their related information by the call's name.
+func run(t *testing.T, dir string, cfg analyzer.Config) (got, related map[string][]string) {
+	pkgs, g := analyse(t, dir, cfg)
+	out, err := Check(pkgs, g, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, related = map[string][]string{}, map[string][]string{}
+	for p, diags := range out {
+		for _, d := range diags {
+			name, _, _ := strings.Cut(d.Message, " ")
+			for _, r := range d.Related {
+				related[name] = append(related[name], r.Message)
+			}
+			posn := p.Fset.Position(d.Pos)
+			rel, _ := filepath.Rel(dir, posn.Filename)
+			at := fmt.Sprintf("%s:%d", rel, posn.Line)
+			got[at] = append(got[at], d.Message)
+		}
+	}
+	return got, related
+}
+
+var wantRE = regexp.MustCompile("// (want(?:\\([a-z]+\\))?) `([^`]*)`")
+
+// wants reads the want comments of kinds from the .go files under dir.
+func wants(t *testing.T, dir string, kinds []string) map[string]*regexp.Regexp {
+	out := map[string]*regexp.Regexp{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(dir, path)
+		sc := bufio.NewScanner(f)
+		for line := 1; sc.Scan(); line++ {
+			if m := wantRE.FindStringSubmatch(sc.Text()); m != nil && slices.Contains(kinds, m[1]) {
+				out[fmt.Sprintf("%s:%d", rel, line)] = regexp.MustCompile(m[2])
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

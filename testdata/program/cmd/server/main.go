@@ -1,0 +1,38 @@
+// Command server wires the stores into the handlers.
+package main
+
+import (
+	"database/sql"
+	"net"
+	"net/http"
+	"os"
+
+	"example.com/program/filesaver"
+	"example.com/program/handler"
+	"example.com/program/memstore"
+	"example.com/program/sqlstore"
+	"example.com/program/web"
+)
+
+func main() {
+	db, _ := sql.Open("sqlite", "kv.db")
+	store := &sqlstore.S{DB: db}
+	s := &handler.Server{
+		Store:  store,
+		Cache:  memstore.M{},
+		Config: &filesaver.F{Path: "config.json"},
+		Mem:    memstore.M{},
+		Dial:   net.Dial,
+		Audit:  filesaver.Audit,
+	}
+	if os.Getenv("BACKUP") != "" {
+		s.Backup = store
+	} else {
+		s.Backup = memstore.M{}
+	}
+	s.Record("start")
+	s.BatchGet(nil)
+	s.Update("")
+	s.Forward("")
+	http.ListenAndServe(":8080", &web.H{Store: store})
+}

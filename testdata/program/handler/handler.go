@@ -1,0 +1,71 @@
+// Package handler serves batches through interfaces: which store answers
+// is decided in main, so only a whole-program run sees what blocks.
+package handler
+
+import "net"
+
+// Getter is a store.
+type Getter interface {
+	Get(id string) (string, error)
+}
+
+// Saver keeps the configuration.
+type Saver interface {
+	Save(cfg string) error
+}
+
+// Server is wired in main.
+type Server struct {
+	Store  Getter // SQL-backed in main
+	Cache  Getter // in memory in main; a disk cache only in a test
+	Backup Getter // SQL-backed or in memory, as main is configured
+	Config Saver  // writes a file in main
+	Mem    Saver  // in memory in main
+
+	Dial   func(network, addr string) (net.Conn, error) // net.Dial in main
+	OnMiss func(id string)                              // never set
+	Audit  func(id string)                              // set to a function that writes a file, called off the hot path
+}
+
+// BatchGet answers one request.
+//
+// hotpath
+func (s *Server) BatchGet(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		v, _ := s.Store.Get(id) // want `s\.Store\.Get \(implemented by \(\*sqlstore\.S\)\.Get\) performs blocking database I/O \(\(\*sql\.DB\)\.QueryRow\) in a loop on every call of hot function Server\.BatchGet; batch the queries`
+		if c, err := s.Cache.Get(id); err == nil {
+			v = c
+		}
+		if v == "" {
+			v, _ = s.Backup.Get(id) // want `s\.Backup\.Get \(implemented by \(\*sqlstore\.S\)\.Get, 1 other implementation\) performs blocking database I/O`
+		}
+		if v == "" && s.OnMiss != nil {
+			s.OnMiss(id)
+		}
+		out = append(out, v)
+	}
+	s.Mem.Save("batch")
+	return out
+}
+
+// Update stores a new configuration.
+//
+// hotpath
+func (s *Server) Update(cfg string) error {
+	return s.Config.Save(cfg) // want `s\.Config\.Save \(implemented by \(\*filesaver\.F\)\.Save\) performs blocking file I/O \(os\.Create via \(\*filesaver\.F\)\.write\) on every call of hot function Server\.Update; open files once`
+}
+
+// Forward opens a connection per call.
+//
+// hotpath
+func (s *Server) Forward(addr string) error {
+	c, err := s.Dial("tcp", addr) // want `s\.Dial \(implemented by net\.Dial\) .* on every call of hot function Server\.Forward`
+	if err != nil {
+		return err
+	}
+	return c.Close()
+}
+
+// Record is not hot: the audit hook may block here.
+func (s *Server) Record(id string) { s.Audit(id) }
