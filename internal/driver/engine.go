@@ -70,6 +70,9 @@ func choose(c *command, dir string) choice {
 	if c.debug != "" {
 		return choice{engine: InProcess, why: "-debug"}
 	}
+	if c.program {
+		return choice{engine: InProcess, why: "-program"} // go vet sees one package at a time
+	}
 	env, err := goEnv(dir, "GOCACHE", "GOMOD", "GOWORK")
 	if err != nil || env["GOCACHE"] == "" || env["GOCACHE"] == "off" {
 		return choice{engine: InProcess, why: "no build cache"}

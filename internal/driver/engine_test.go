@@ -46,6 +46,9 @@ func TestChooseForced(t *testing.T) {
 	if ch.engine != InProcess {
 		t.Errorf("-debug: %+v, want the in-process engine", ch)
 	}
+	if ch := choose(&command{engine: Auto, program: true}, t.TempDir()); ch.engine != InProcess || ch.why != "-program" {
+		t.Errorf("-program: %+v, want the in-process engine, why -program", ch)
+	}
 }
 
 func TestChooseNoCache(t *testing.T) {

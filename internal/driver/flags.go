@@ -36,6 +36,7 @@ type command struct {
 	fix, diff  bool
 	test       bool
 	engine     string
+	program    bool // -program: the whole-program pass after the analysis (internal/program)
 	debug      string
 	version    bool // -version
 	patterns   []string
@@ -70,6 +71,7 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 	fs.BoolVar(&c.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	fs.BoolVar(&c.test, "test", true, "analyse test files too")
 	fs.StringVar(&c.engine, "engine", Auto, "how to run: auto, vet (go vet and its build cache) or inprocess")
+	fs.BoolVar(&c.program, "program", false, "resolve interface and func-value calls of hot code over the whole program (in process)")
 	fs.StringVar(&c.debug, "debug", "", "in-process engine's debug flags, any subset of \"fps\"")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	for _, name := range []string{"tags", "mod", "modfile"} {
@@ -113,6 +115,8 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, fmt.Errorf("invalid flag: -debug=%s: want letters of %q (f: log facts, p: one package at a time, s: sanity checks)", shownArg(c.debug), debugFlags)
 	case c.debug != "" && c.engine == Vet:
 		return nil, errors.New("invalid flag: -debug needs the in-process engine")
+	case c.program && c.engine == Vet:
+		return nil, errors.New("invalid flag: -program needs the whole program in one process: leave out -engine=vet")
 	case len(c.patterns) == 0:
 		return nil, errUsage
 	}
@@ -205,6 +209,8 @@ Driver flags:
   -diff          with -fix, don't update the files, but print a unified diff
   -test          analyse test files too (default true)
   -engine E      auto (default), vet (go vet and its build cache) or inprocess
+  -program       resolve the interface and func-value calls of hot code to what
+                 the program wires there (SSA and VTA; runs in process)
   -debug FLAGS   in-process engine's debug flags, any subset of "fps"
                  (f: log facts, p: one package at a time, s: sanity checks)
   -version       print the module version and VCS revision, and exit

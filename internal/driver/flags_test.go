@@ -30,6 +30,7 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"-fix", "-c=2", "./..."}, "invalid flag: -c cannot be used with -fix"},
 		{[]string{"-format=sarif", "-c=2", "./..."}, "invalid flag: -c shows source lines in text output only: leave it out with -format=sarif"},
 		{[]string{"-engine=vet", "-debug=f", "./..."}, "invalid flag: -debug needs the in-process engine"},
+		{[]string{"-program", "-engine=vet", "./..."}, "invalid flag: -program needs the whole program in one process: leave out -engine=vet"},
 		{[]string{"-debug=zzz", "./..."}, `invalid flag: -debug=zzz: want letters of "fps" (f: log facts, p: one package at a time, s: sanity checks)`},
 		{[]string{"-debug=f\tx", "./..."}, `invalid flag: -debug="f\tx": want letters of "fps" …`},
 		{[]string{"./...", "-funcs=Handle"}, "invalid flag: -funcs=Handle comes after the packages; give flags first (iohotpath -help lists the flags)"},

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -23,9 +24,13 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 		Tests:      c.test,
 		BuildFlags: c.buildFlags,
 	}
+	start := time.Now()
 	pkgs, err := packages.Load(cfg, c.patterns...)
 	if err != nil {
 		return nil, err
+	}
+	if c.program {
+		progress(stderr, start)(fmt.Sprintf("%d packages loaded", countPackages(pkgs)))
 	}
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(c.patterns, " "))
@@ -49,6 +54,12 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 		return nil, err
 	}
 	res.tree = treeOf(graph)
+	if c.program {
+		if err := addProgram(res, c.analyzer.Name, pkgs, graph, stderr, start); err != nil {
+			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+			res.failed = true // the modular findings stand; the run is incomplete
+		}
+	}
 	return res, nil
 }
 

@@ -1,0 +1,61 @@
+package main_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestProgramFlag: on testdata/program, whose main wires a SQL store, a
+// file saver and net.Dial into hot handlers through interfaces and func
+// fields, the plain run finds nothing and -program finds each of them at
+// the hot call site, naming the implementation; the JSON carries the
+// dispatch hop as the first related information; -engine=vet refuses.
+// (The program is what the patterns load: ./handler alone has no main to
+// wire it, and -program adds nothing there.)
+func TestProgramFlag(t *testing.T) {
+	bin := binary(t)
+	mod := testdataDir(t, "program")
+	out, code := run(t, mod, bin, "./...")
+	if code != 0 || len(findings(mod, out)) > 0 {
+		t.Errorf("iohotpath ./...: exit code %d, findings\n%s\nwant none: the modular run cannot see through interfaces", code, out)
+	}
+	out, code = run(t, mod, bin, "-program", "./...")
+	want := []string{
+		"handler/handler.go:36:11: s.Store.Get (implemented by (*sqlstore.S).Get) performs blocking database I/O",
+		"handler/handler.go:41:11: s.Backup.Get (implemented by (*sqlstore.S).Get, 1 other implementation) performs blocking database I/O",
+		"handler/handler.go:56:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",
+		"handler/handler.go:63:12: s.Dial (implemented by net.Dial) dials a connection",
+	}
+	got := findings(mod, out)
+	if code != 3 || len(got) != len(want) {
+		t.Fatalf("iohotpath -program ./...: exit code %d, findings\n%s\nwant 3 and %d findings", code, strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("finding %d:\n%s\nwant it to start with\n%s", i, got[i], want[i])
+		}
+	}
+
+	stdout, _, _ := runEnv(t, mod, nil, bin, "-program", "-json", "./...")
+	var tree map[string]map[string][]struct {
+		Message string
+		Related []struct{ Message string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("-json: %v\n%s", err, stdout)
+	}
+	diags := tree["example.com/program/handler"]["iohotpath"]
+	if len(diags) != 4 || len(diags[0].Related) == 0 || diags[0].Related[0].Message != "s.Store.Get dispatches to (*sqlstore.S).Get" {
+		t.Errorf("-program -json ./...: %+v\nwant 4 findings in package handler, the first with the dispatch hop first", diags)
+	}
+
+	if out, _ := run(t, mod, bin, "-program", "./handler"); len(findings(mod, out)) > 0 {
+		t.Errorf("-program ./handler: %s\nwant nothing: no main wires the handler", out)
+	}
+
+	out, code = run(t, mod, bin, "-program", "-engine=vet", "./...")
+	if code != 1 || !strings.Contains(out, "-program") || !strings.Contains(out, "-engine=vet") {
+		t.Errorf("-program -engine=vet: exit code %d\n%s\nwant 1 and an error naming both flags", code, out)
+	}
+}
