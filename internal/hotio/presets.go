@@ -38,7 +38,7 @@ var (
 // hot by a marker or -funcs keep their meaning; test files count only with
 // -include-tests.
 func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
-	if len(s.Presets) == 0 {
+	if len(s.Presets) == 0 || isTestSupport(pass) {
 		return
 	}
 	var services map[*types.TypeName]map[string]bool
@@ -53,6 +53,24 @@ func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
 			n.hot, n.preset = true, kind
 		}
 	}
+}
+
+// isTestSupport reports whether the package is test support code: a file
+// of it that is not a _test.go file imports testing or net/http/httptest
+// (a mock server, fixtures). Its handlers answer tests, not production
+// requests, so no preset makes them hot; markers and -funcs still do.
+func isTestSupport(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.PositionFor(f.Package, false).Filename, "_test.go") {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if p := strings.Trim(imp.Path.Value, "`\""); p == "testing" || p == "net/http/httptest" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // presetKind says which preset makes n hot, or "".

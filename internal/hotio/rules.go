@@ -18,6 +18,7 @@ const (
 	rulePanicsOrExits   = "panics-or-exits"
 	ruleLeavesHotLoop   = "leaves-hot-loop"
 	ruleFailsOnceInLoop = "fails-once-in-loop" // walk.go, failsOnce
+	ruleLazyInit        = "lazy-init"          // walk.go, lazyInit: once per value, like sync.Once
 
 	// Branch rules (branch.rule): what a condition says of its block.
 	ruleRecovered  = "recovered-panic"
@@ -36,7 +37,7 @@ const (
 // docs.
 var OffPathRules = []string{
 	ruleFailureBranch, ruleReturnsFailure, ruleReturnsZeroErr, ruleAnswersError, ruleHandsMadeError,
-	ruleLogsAlarm, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop,
+	ruleLogsAlarm, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop, ruleLazyInit,
 	ruleRecovered, ruleDebugGuard, ruleDebugFlag, ruleDeadCode,
 	ruleDebugLevel, ruleDelegation, ruleServed, ruleHandlerJob,
 }

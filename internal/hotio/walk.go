@@ -3,7 +3,10 @@ package hotio
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/names"
@@ -97,6 +100,78 @@ func (w *walker) isBool(e ast.Expr, v bool) bool {
 	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == v
 }
 
+// lazyInit reports whether ifs initialises a field or a package
+// variable once: its condition is `x == nil`, `!x` or `x == 0`, and its
+// body or the statements after it (rest) set x. Like sync.Once, the body
+// runs on the first call (per value), not on every one:
+// `if m.config == nil { m.loadEntries() }; m.config = cfg`.
+func (w *walker) lazyInit(ifs *ast.IfStmt, rest []ast.Stmt) bool {
+	x := guardOf(w.info, ifs.Cond)
+	if x == nil || !w.isStored(x) {
+		return false
+	}
+	want := types.ExprString(x)
+	for _, n := range append([]ast.Stmt{ifs.Body}, rest...) {
+		set := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if types.ExprString(astutil.Unparen(l)) == want {
+						set = true
+					}
+				}
+			}
+			return !set
+		})
+		if set {
+			return true
+		}
+	}
+	return false
+}
+
+// guardOf returns x of a condition `x == nil`, `nil == x`, `!x` or
+// `x == 0`, or nil.
+func guardOf(info *types.Info, cond ast.Expr) ast.Expr {
+	switch e := astutil.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return astutil.Unparen(e.X)
+		}
+	case *ast.BinaryExpr:
+		if e.Op != token.EQL {
+			return nil
+		}
+		for _, pair := range [][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+			tv := info.Types[pair[1]]
+			if tv.IsNil() || tv.Value != nil && tv.Value.ExactString() == "0" {
+				return astutil.Unparen(pair[0])
+			}
+		}
+	}
+	return nil
+}
+
+// isStored reports whether x outlives a call: a field selected on a value,
+// or a package-level variable. A local variable is new on every call.
+func (w *walker) isStored(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.SelectorExpr:
+		if s := w.info.Selections[x]; s != nil {
+			return s.Kind() == types.FieldVal
+		}
+		v, ok := w.info.Uses[x.Sel].(*types.Var)
+		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	case *ast.Ident:
+		v, ok := w.info.Uses[x].(*types.Var)
+		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	}
+	return false
+}
+
 // mayReturn reports whether s holds a return statement of its function
 // (not of a function literal in it).
 func mayReturn(s ast.Stmt) bool {
@@ -122,6 +197,17 @@ func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
 			w.expr(ifs.Cond, ctx)
 			if inner, walk := w.leftOut(ctx, ruleFailsOnceInLoop, true); walk {
 				w.stmts(ifs.Body.List, inner)
+			}
+			continue
+		}
+		if ifs, ok := s.(*ast.IfStmt); ok && !ctx.exit && ctx.offBy == "" && w.lazyInit(ifs, list[i+1:]) {
+			w.expr(ifs.Init, ctx)
+			w.expr(ifs.Cond, ctx)
+			if inner, walk := w.leftOut(ctx, ruleLazyInit, false); walk {
+				w.stmts(ifs.Body.List, inner)
+			}
+			if ifs.Else != nil {
+				w.node(ifs.Else, ctx)
 			}
 			continue
 		}

@@ -82,8 +82,17 @@ func (c *checker) heldBy(e ast.Expr) (h held, ok bool) {
 }
 
 // released returns what call releases: the receiver of a method call, or
-// else its arguments that are variables or fields.
+// else its arguments that are variables or fields; for a call of a
+// release function that came with values (x, done := pool.Get()), those
+// values.
 func (c *checker) released(call *ast.CallExpr) []held {
+	if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) == 0 {
+		if v, ok := c.info.Uses[id].(*types.Var); ok {
+			if hs := c.siblings(v); len(hs) > 0 {
+				return hs
+			}
+		}
+	}
 	if sel := asSelector(call.Fun); sel != nil {
 		if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			if h, ok := c.heldBy(sel.X); ok {
@@ -99,6 +108,51 @@ func (c *checker) released(call *ast.CallExpr) []held {
 		}
 	}
 	return hs
+}
+
+// siblings returns the variables declared with the func variable v by one
+// assignment from one call (x, done := alloc()): what calling v releases.
+func (c *checker) siblings(v *types.Var) []held {
+	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc {
+		return nil
+	}
+	var hs []held
+	for id, obj := range c.info.Defs {
+		if obj != v {
+			continue
+		}
+		for as := range c.assignsOf(id) {
+			if len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+				continue
+			}
+			for _, l := range as.Lhs {
+				if lid, ok := l.(*ast.Ident); ok && lid != id {
+					if w, ok := c.info.Defs[lid].(*types.Var); ok {
+						hs = append(hs, held{v: w})
+					}
+				}
+			}
+		}
+	}
+	return hs
+}
+
+// assignsOf yields the assignment that declares id, if any.
+func (c *checker) assignsOf(id *ast.Ident) func(func(*ast.AssignStmt) bool) {
+	return func(yield func(*ast.AssignStmt) bool) {
+		for _, f := range c.pass.Files {
+			if f.Pos() > id.Pos() || id.Pos() > f.End() {
+				continue
+			}
+			path, _ := astutil.PathEnclosingInterval(f, id.Pos(), id.End())
+			for _, n := range path {
+				if as, ok := n.(*ast.AssignStmt); ok {
+					yield(as)
+					return
+				}
+			}
+		}
+	}
 }
 
 // keepsOpen reports whether the iteration hands on what the deferred call

@@ -18,7 +18,7 @@ import (
 
 // setsItsGuard reports whether the defer at d is in the body of an if, in
 // l, whose condition is `v == nil`, `!v` or `v == 0`, and whose body
-// assigns v before the defer, while nothing else in l assigns v: after
+// assigns v, while nothing else in l assigns v: after
 // the first pass the condition is false for good.
 func (c *checker) setsItsGuard(d inspector.Cursor, l *loop) bool {
 	for p := d.Parent(); p.Node() != l.stmt; p = p.Parent() {
@@ -38,7 +38,7 @@ func (c *checker) setsItsGuard(d inspector.Cursor, l *loop) bool {
 			}
 			for _, lhs := range as.Lhs {
 				if id, ok := astutil.Unparen(lhs).(*ast.Ident); ok && c.info.ObjectOf(id) == v {
-					if inside(as, ifs.Body) && as.Pos() < d.Node().Pos() {
+					if inside(as, ifs.Body) {
 						setInBody = true
 					} else {
 						setElsewhere = true

@@ -137,3 +137,47 @@ func Uncommitted(batches [][]string) error {
 	}
 	return nil
 }
+
+type writer struct{ depth int }
+
+func (w *writer) up()   { w.depth++ }
+func (w *writer) down() { w.depth-- }
+
+// Indent sets its flag after the defer, in the same branch: once.
+func Indent(w *writer, parts []string) {
+	indented := false
+	for range parts {
+		if !indented {
+			w.up()
+			defer w.down() // silent: the branch sets what it tests
+			indented = true
+		}
+	}
+}
+
+type set map[string]bool
+
+func alloc() (set, func()) { return set{}, func() {} }
+
+func notify(sets ...set) {}
+
+// Collect keeps every pooled set for after the loop: releasing them in
+// the loop would hand out sets still in use.
+func Collect(keys []string) {
+	var sets []set
+	for range keys {
+		s, done := alloc()
+		defer done() // silent: s is kept in sets, used after the loop
+		sets = append(sets, s)
+	}
+	notify(sets...)
+}
+
+// Drop uses each set in its iteration only: they pile up for nothing.
+func Drop(keys []string) {
+	for _, k := range keys {
+		s, done := alloc()
+		defer done() // want `defer done\(\) in a loop`
+		s[k] = true
+	}
+}

@@ -214,3 +214,25 @@ func RemovedJSON(w http.ResponseWriter, r *http.Request) { // want RemovedJSON:"
 		log.Printf("write: %v", err)
 	}
 }
+
+type keys struct{ config *string }
+
+func (k *keys) load() { os.ReadFile("keys.json") } // want load:"blocking\\(file\\): os.ReadFile"
+
+// hotpath
+func (k *keys) Configure(cfg string) { // want Configure:"hot blocking\\(file\\): os.ReadFile"
+	if k.config == nil {
+		k.load() // silent: runs on the first call only, then config is set
+	}
+	k.config = &cfg
+	if len(cfg) == 0 {
+		os.ReadFile("default.json") // want `os.ReadFile reads a file`
+	}
+}
+
+// hotpath
+func (k *keys) Reload(cfg string) { // want Reload:"hot blocking\\(file\\): \\(\\*meaning.keys\\).load -> os.ReadFile"
+	if k.config == nil {
+		k.load() // want `\(\*meaning.keys\).load performs blocking file I/O`
+	}
+}

@@ -107,6 +107,16 @@ func FailsOnceInLoop(rd func() error) {
 	}
 }
 
+type cache struct{ index map[string]int }
+
+// hotpath
+func (c *cache) LazyInit() {
+	if c.index == nil {
+		log.Printf("building the index") // want `^left out by lazy-init: log.Printf`
+		c.index = map[string]int{}
+	}
+}
+
 // hotpath
 func RecoveredPanic() {
 	defer func() {

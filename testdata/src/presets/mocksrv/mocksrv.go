@@ -1,0 +1,21 @@
+// Package mocksrv is test support: a mock server for tests, built on
+// httptest. Its handlers answer tests, so -hot=http does not make them hot.
+package mocksrv
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+)
+
+// New starts the mock server.
+func New() *httptest.Server { return httptest.NewServer(http.HandlerFunc(serve)) }
+
+func serve(w http.ResponseWriter, r *http.Request) { // want serve:"blocking\\(file\\): os.ReadFile"
+	os.ReadFile("fixture.json") // silent: a fixture read per test request
+}
+
+// hotpath
+func Marked(p string) { // want Marked:"hot blocking\\(file\\): os.ReadFile"
+	os.ReadFile(p) // want `os.ReadFile reads a file on every call of hot function Marked`
+}
