@@ -8,6 +8,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/rules"
@@ -42,7 +43,7 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 		return // off the path, static, declared non-blocking, debug logging, or catalogued
 	}
 	if t.fn != nil {
-		if !isAbstract(t.fn) || r.delegates(t.fn, ctx) || rp.onServed(call, t, r.served) {
+		if !isAbstract(t.fn) || r.delegates(t.fn, ctx) || rp.onServedValue(call, r.served) {
 			return // static; a middleware's call of the handler it wraps; answering its connection
 		}
 	} else if tv, ok := rp.pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
@@ -53,6 +54,13 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 		Preset: r.preset != "", InLoop: r.loop || ctx.loops > 0,
 		r: r, ctx: ctx, disabled: rp.s.Disabled, fset: rp.pass.Fset, chain: rp.chain,
 	})
+}
+
+// onServedValue reports whether call is a method of the connection the
+// region serves, or of a value built from it (served.go).
+func (rp *reporter) onServedValue(call *ast.CallExpr, served map[*types.Var]bool) bool {
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && len(served) > 0 && rp.isServed(sel.X, served, 0)
 }
 
 // isAbstract reports whether fn is an interface method.

@@ -62,12 +62,17 @@ func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string
 	cg := vta.CallGraph(funcs, nil)
 	report(progress, fmt.Sprintf("call graph built: %d functions", len(cg.Nodes)))
 	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g)}
-	out := Findings{}
+	out, resolved := Findings{}, 0
 	for _, c := range calls {
-		if d, ok := r.check(c.dyn); ok {
+		impls := r.impls(c.dyn)
+		if len(impls) > 0 {
+			resolved++
+		}
+		if d, ok := check(c.dyn, impls); ok {
 			out[c.pkg] = append(out[c.pkg], d)
 		}
 	}
+	report(progress, fmt.Sprintf("%d dynamic calls of hot code, %d resolved", len(calls), resolved))
 	return out, nil
 }
 
@@ -165,10 +170,9 @@ type resolver struct {
 	facts map[types.Object]*hotio.Fact
 }
 
-// check returns the finding for d when one of the functions it reaches
-// blocks: the first by name that does, with the others counted.
-func (r *resolver) check(d hotio.Dynamic) (analysis.Diagnostic, bool) {
-	impls := r.impls(d)
+// check returns the finding for d when one of impls, the functions it
+// reaches, blocks: the first by name that does, with the others counted.
+func check(d hotio.Dynamic, impls []hotio.Impl) (analysis.Diagnostic, bool) {
 	for _, impl := range impls {
 		if diag, ok := d.Report(impl, len(impls)-1); ok {
 			return diag, true
