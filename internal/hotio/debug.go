@@ -52,23 +52,7 @@ func onDebugLevel(info *types.Info, r *resolver, fun ast.Expr, depth int) bool {
 	if !ok || depth > 8 {
 		return false
 	}
-	x := astutil.Unparen(sel.X)
-	if rhs := r.assigned(x); rhs != nil {
-		x = astutil.Unparen(rhs)
-	}
-	call, ok := x.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	if fn := names.FuncOf(info, call.Fun); fn != nil {
-		if l, ok := catalogue.LookupLevel(fn); ok && !l.Check {
-			return isDebugArg(info, call, l)
-		}
-		if r.isDebugBound(fn) {
-			return true // the project's logging.Debug(), returning zerolog's Debug()
-		}
-	}
-	return onDebugLevel(info, r, call.Fun, depth+1)
+	return debugBoundAt(info, r, sel.X, depth)
 }
 
 // computeDebugBound decides, round by round, which functions of the
@@ -122,6 +106,11 @@ func computeDebugBound(info *types.Info, r *resolver, g *graph) {
 // called on one (log.Debug().Str(…)), or a local variable assigned once
 // from one.
 func isDebugBound(info *types.Info, r *resolver, e ast.Expr) bool {
+	return debugBoundAt(info, r, e, 0)
+}
+
+// debugBoundAt is isDebugBound for a receiver met depth calls down a chain.
+func debugBoundAt(info *types.Info, r *resolver, e ast.Expr, depth int) bool {
 	e = astutil.Unparen(e)
 	if rhs := r.assigned(e); rhs != nil {
 		e = astutil.Unparen(rhs)
@@ -135,10 +124,10 @@ func isDebugBound(info *types.Info, r *resolver, e ast.Expr) bool {
 			return isDebugArg(info, call, l)
 		}
 		if r.isDebugBound(fn) {
-			return true
+			return true // the project's logging.Debug(), returning zerolog's Debug()
 		}
 	}
-	return onDebugLevel(info, r, call.Fun, 0)
+	return onDebugLevel(info, r, call.Fun, depth+1)
 }
 
 // isDebugArg reports whether the level call binds or checks a debug level.
