@@ -48,6 +48,8 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 		}
 	} else if tv, ok := rp.pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
 		return // a conversion or a builtin
+	} else if rp.callsReceiver(r, call) {
+		return // an adapter (HandlerFunc.ServeHTTP) calling itself: the function's cost is counted where it is hot
 	}
 	rp.dynamic = append(rp.dynamic, Dynamic{
 		Call: call, Name: types.ExprString(call.Fun), Where: r.where(ctx),
@@ -61,6 +63,17 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 func (rp *reporter) onServedValue(call *ast.CallExpr, served map[*types.Var]bool) bool {
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 	return ok && len(served) > 0 && rp.isServed(sel.X, served, 0)
+}
+
+// callsReceiver reports whether call calls the receiver of r's method: a
+// method of a func type handing its work to the function it is.
+func (rp *reporter) callsReceiver(r region, call *ast.CallExpr) bool {
+	id, ok := astutil.Unparen(call.Fun).(*ast.Ident)
+	if !ok || r.method == nil || r.loop {
+		return false
+	}
+	recv := r.method.Signature().Recv()
+	return recv != nil && rp.pass.TypesInfo.Uses[id] == recv
 }
 
 // isAbstract reports whether fn is an interface method.

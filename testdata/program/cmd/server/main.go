@@ -30,6 +30,8 @@ func main() {
 	} else {
 		s.Backup = memstore.M{}
 	}
+	s.Cache.Get("warm")
+	handler.GetFunc(store.Get).Get("x")
 	s.Record("start")
 	s.BatchGet(nil)
 	s.Update("")
