@@ -190,9 +190,22 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		}
 		return
 	}
-	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil { // hot in its own package too: that package may not be shown
+	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && (!f.Hot || !rp.sameModule(t.fn.Pkg())) {
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f, f.Cats, f.localWitness())
 	}
+}
+
+// sameModule reports whether pkg belongs to the module being analysed. A
+// hot function of another module is reported in its own body, which a
+// run on this module does not show: the call to it is reported here, so
+// that a wider -funcs does not lose the finding. In this module the
+// callee's own findings are shown, and the call is not reported twice.
+func (rp *reporter) sameModule(pkg *types.Package) bool {
+	m := rp.pass.Module
+	if m == nil || m.Path == "" || pkg == nil {
+		return false
+	}
+	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
 }
 
 // showOff reports whether a call that an off-path rule leaves out at ctx
