@@ -57,9 +57,16 @@ func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
 
 // isTestSupport reports whether the package is test support code: a file
 // of it that is not a _test.go file imports testing or net/http/httptest
-// (a mock server, fixtures). Its handlers answer tests, not production
-// requests, so no preset makes them hot; markers and -funcs still do.
+// (a mock server, fixtures), or its import path has an element that says
+// so (test, tests, testutil, testing, testdata, e2e, mock,
+// mocks, fakes). Its handlers answer tests, not production requests, so
+// no preset makes them hot; markers and -funcs still do.
 func isTestSupport(pass *analysis.Pass) bool {
+	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
+		if testElems[elem] {
+			return true
+		}
+	}
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.PositionFor(f.Package, false).Filename, "_test.go") {
 			continue
@@ -72,6 +79,10 @@ func isTestSupport(pass *analysis.Pass) bool {
 	}
 	return false
 }
+
+// testElems are the import path elements of test support packages.
+var testElems = map[string]bool{"test": true, "tests": true, "testutil": true, "testing": true, "testdata": true,
+	"e2e": true, "mock": true, "mocks": true, "fakes": true}
 
 // presetKind says which preset makes n hot, or "".
 func presetKind(info *types.Info, n *funcNode, s *config.Settings, services map[*types.TypeName]map[string]bool) string {
