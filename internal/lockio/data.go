@@ -264,14 +264,21 @@ func (f *finder) onHandle(call *ast.CallExpr, owner string) bool {
 
 // isHandle reports whether t is a file, a connection or a writer (a type
 // with a Write, Sync or Encode method), or a slice, array or map of them.
-func isHandle(t types.Type) bool {
+func isHandle(t types.Type) bool { return isHandleAt(t, 0) }
+
+// isHandleAt is isHandle for element types depth levels down; a type made
+// of itself (type Tree map[string]Tree) ends at the bound.
+func isHandleAt(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Slice: // the files of each severity: l.file[s]
-		return isHandle(u.Elem())
+		return isHandleAt(u.Elem(), depth+1)
 	case *types.Array:
-		return isHandle(u.Elem())
+		return isHandleAt(u.Elem(), depth+1)
 	case *types.Map:
-		return isHandle(u.Elem())
+		return isHandleAt(u.Elem(), depth+1)
 	}
 	ms := types.NewMethodSet(t)
 	if _, ok := t.Underlying().(*types.Pointer); !ok && !types.IsInterface(t) {
