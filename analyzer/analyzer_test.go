@@ -57,7 +57,7 @@ func TestDirectives(t *testing.T) {
 // off the hot path, for hot regions and facts alike; look-alikes on the
 // normal path are reported.
 func TestOffPath(t *testing.T) {
-	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog", "offpath/alarms", "offpath/served", "offpath/meaning/...")
+	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "offpath/exits", "offpath/debuglog", "offpath/alarms", "offpath/served", "offpath/meaning/...", "offpath/forked")
 }
 
 // TestAdvice: the advice fits the place (a loop draining a channel is the

@@ -38,7 +38,38 @@ func canonical(path string) string {
 }
 
 // qualify writes a package as keys spell it: its canonical path.
-func qualify(p *types.Package) string { return canonical(p.Path()) }
+func qualify(p *types.Package) string { return canonicalPkg(p) }
+
+// canonicalPkg is the canonical path of p; a copy of a library under a
+// path of its own (a fork kept in a project, as seaweedfs keeps glog in
+// weed/glog) is that library when it has its name and its API (copies).
+func canonicalPkg(p *types.Package) string {
+	for _, c := range copies {
+		if p.Name() == c.name && p.Path() != c.path && c.is(p) {
+			return c.path
+		}
+	}
+	return canonical(p.Path())
+}
+
+// copies are the libraries recognised by their API when copied under
+// another path.
+var copies = []struct {
+	name, path string
+	is         func(*types.Package) bool
+}{
+	{"glog", "github.com/golang/glog", func(p *types.Package) bool {
+		// func V(Level) Verbose, and Verbose has Infof: glog's verbosity API.
+		v, ok := p.Scope().Lookup("V").(*types.Func)
+		verbose, isType := p.Scope().Lookup("Verbose").(*types.TypeName)
+		if !ok || !isType || v.Signature().Results().Len() != 1 || !types.Identical(v.Signature().Results().At(0).Type(), verbose.Type()) {
+			return false
+		}
+		m, _, _ := types.LookupFieldOrMethod(verbose.Type(), true, p, "Infof")
+		_, isFunc := m.(*types.Func)
+		return isFunc
+	}},
+}
 
 // fullName is fn.FullName() with canonical package paths: the key of fn
 // in the tables.
@@ -52,7 +83,7 @@ func fullName(fn *types.Func) string {
 	if fn.Pkg() == nil {
 		return fn.Name()
 	}
-	return canonical(fn.Pkg().Path()) + "." + fn.Name()
+	return canonicalPkg(fn.Pkg()) + "." + fn.Name()
 }
 
 // canonicalFull returns the full name full (types.Func.FullName) with its

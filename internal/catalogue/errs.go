@@ -11,6 +11,7 @@ type Fails struct {
 	Always bool
 	IfArg  int  // 1 + the argument that must be a non-nil error; 0 when Always
 	AnyArg bool // errors.Join: when any argument is a non-nil error
+	IfRecv bool // a method returning its receiver, an error (e.WithDescription(…)): when that is one
 }
 
 // errorMakers are the functions whose result is a non-nil error.
@@ -61,6 +62,8 @@ func (f Fails) String() string {
 		return "fails if arg " + strconv.Itoa(f.IfArg)
 	case f.AnyArg:
 		return "fails if any arg"
+	case f.IfRecv:
+		return "fails if receiver"
 	}
 	return ""
 }

@@ -108,6 +108,9 @@ func (fa *failer) decide(sig *types.Signature, rets []retInfo) catalogue.Fails {
 			}
 		}
 	}
+	if r := sig.Recv(); r != nil && isError(r.Type()) && all(r) {
+		return catalogue.Fails{IfRecv: true} // err.WithDescription(…) returns err
+	}
 	return catalogue.Fails{}
 }
 
@@ -238,6 +241,10 @@ func (fa *failer) made(e ast.Expr, assume *types.Var, depth int) bool {
 				if fa.made(a, assume, depth+1) {
 					return true
 				}
+			}
+		case f.IfRecv:
+			if sel, ok := astutil.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				return fa.made(sel.X, assume, depth+1)
 			}
 		}
 	case *ast.CompositeLit:

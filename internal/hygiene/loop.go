@@ -97,18 +97,24 @@ func (c *checker) loopAt(cur inspector.Cursor) *loop {
 }
 
 // funcName is the name messages give the function holding the node at cur:
-// the enclosing declaration (T.M, F), or else the package-level variable
-// the outermost function literal initialises.
+// the enclosing declaration (T.M, F), "the function literal in F" inside
+// one of its literals, or else the package-level variable the outermost
+// function literal initialises.
 func (c *checker) funcName(cur inspector.Cursor) string {
 	from := cur
+	inLit := false // a defer there runs when the literal returns, not the declaration
 	for f := range cur.Enclosing(funcDecl, funcLit) {
 		if decl, ok := f.Node().(*ast.FuncDecl); ok {
+			name := decl.Name.Name
 			if obj, ok := c.info.Defs[decl.Name].(*types.Func); ok {
-				return names.Short(obj)
+				name = names.Short(obj)
 			}
-			return decl.Name.Name
+			if inLit {
+				return "the function literal in " + name
+			}
+			return name
 		}
-		from = f
+		from, inLit = f, true
 	}
 	for v := range from.Enclosing((*ast.ValueSpec)(nil)) {
 		if vs := v.Node().(*ast.ValueSpec); len(vs.Names) > 0 {

@@ -90,7 +90,7 @@ func InLiteral(paths []string) {
 	walk := func() {
 		for _, p := range paths {
 			f, _ := os.Open(p)
-			defer f.Close() // want `until InLiteral returns`
+			defer f.Close() // want `until the function literal in InLiteral returns`
 		}
 	}
 	walk()

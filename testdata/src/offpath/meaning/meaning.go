@@ -236,3 +236,17 @@ func (k *keys) Reload(cfg string) { // want Reload:"hot blocking\\(file\\): \\(\
 		k.load() // want `\(\*meaning.keys\).load performs blocking file I/O`
 	}
 }
+
+var lastErr error
+
+func keep(err error) { lastErr = err }
+
+// hotpath
+func Token(w http.ResponseWriter, r *http.Request) { // want Token:"hot blocking\\(log\\): log.Printf"
+	if r.FormValue("assertion") == "" {
+		log.Printf("no assertion") // silent: a made error, described, handed on before returning
+		keep(errs.ErrInvalidRequest().WithDescription("assertion missing"))
+		return
+	}
+	log.Printf("token for %s", r.FormValue("client")) // want `log.Printf writes a log line`
+}

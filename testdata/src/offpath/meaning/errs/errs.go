@@ -82,3 +82,18 @@ func WriteJSON(w http.ResponseWriter, status int, v any) { // want WriteJSON:"an
 	w.WriteHeader(status)
 	fmt.Fprint(w, v)
 }
+
+// Status is an OAuth-style error with a description, as zitadel/oidc's
+// oidc.Error is.
+type Status struct{ Type, Description string }
+
+func (s *Status) Error() string { return s.Type }
+
+// ErrInvalidRequest always fails.
+func ErrInvalidRequest() *Status { return &Status{Type: "invalid_request"} } // want ErrInvalidRequest:"^fails$"
+
+// WithDescription returns its receiver: an error when that is one.
+func (s *Status) WithDescription(d string) *Status { // want WithDescription:"^fails if receiver$"
+	s.Description = d
+	return s
+}
