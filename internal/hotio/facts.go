@@ -288,7 +288,7 @@ func (f *Fact) localWitness() *Fact {
 }
 
 // importFact returns the fact of a function of another package, or nil.
-func importFact(pass *analysis.Pass, fn *types.Func) *Fact {
+func importFact(pass *analysis.Pass, fn types.Object) *Fact {
 	if !factsEnabled || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
 		return nil
 	}
@@ -317,9 +317,12 @@ func hop(pass *analysis.Pass, call *ast.CallExpr, name string) Hop {
 // exportFacts exports the facts of the package's declared functions. The
 // standard library exports none: the catalogue describes it, so results do
 // not depend on whether a driver analyses it.
-func exportFacts(pass *analysis.Pass, g *graph) {
+func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 	if !factsEnabled {
 		return
+	}
+	for _, v := range fa.sortedVars() {
+		pass.ExportObjectFact(v, &Fact{Fails: fa.vars[v]})
 	}
 	for _, n := range g.nodes {
 		if n.obj == nil {

@@ -24,8 +24,19 @@ import (
 // and whether an expression is an error made on the spot.
 type failer struct {
 	u        *unit
-	inits    map[*types.Var]ast.Expr   // package-level variables of this package, with their initialisers
-	narrowed map[*types.Var]*types.Var // the variables of type-switch clauses, to what they switch on
+	inits    map[*types.Var]ast.Expr        // package-level variables of this package, with their initialisers
+	narrowed map[*types.Var]*types.Var      // the variables of type-switch clauses, to what they switch on
+	vars     map[*types.Var]catalogue.Fails // package-level func variables set once to a literal that fails (var ErrX = func() *Error {…})
+}
+
+// sortedVars returns the keys of fa.vars in source order, for export.
+func (fa *failer) sortedVars() []*types.Var {
+	vs := make([]*types.Var, 0, len(fa.vars))
+	for v := range fa.vars {
+		vs = append(vs, v)
+	}
+	slices.SortFunc(vs, func(a, b *types.Var) int { return int(a.Pos() - b.Pos()) })
+	return vs
 }
 
 // retInfo is a return statement of a function and the parameters that
@@ -39,7 +50,7 @@ type retInfo struct {
 // always fail, or fail when an argument is a non-nil error. Each round
 // sees the decisions of the rounds before; recursion stays undecided.
 func (u *unit) computeFails() {
-	fa := &failer{u: u, inits: map[*types.Var]ast.Expr{}, narrowed: map[*types.Var]*types.Var{}}
+	fa := &failer{u: u, inits: map[*types.Var]ast.Expr{}, narrowed: map[*types.Var]*types.Var{}, vars: map[*types.Var]catalogue.Fails{}}
 	u.failer = fa
 	for _, in := range u.pass.TypesInfo.InitOrder {
 		if len(in.Lhs) == 1 {
@@ -52,6 +63,20 @@ func (u *unit) computeFails() {
 			rets[n] = fa.returns(n.body)
 		}
 	}
+	// Package variables set to a literal, and never to anything else: an
+	// error constructor written var ErrX = func() *Error { … }.
+	lits := map[*types.Var]*ast.FuncLit{}
+	for v, rhs := range fa.inits {
+		if lit, ok := astutil.Unparen(rhs).(*ast.FuncLit); ok && u.r.dormantFunc(v) {
+			if sig, ok := u.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && errResult(sig) >= 0 {
+				lits[v] = lit
+			}
+		}
+	}
+	litRets := map[*types.Var][]retInfo{}
+	for v, lit := range lits {
+		litRets[v] = fa.returns(lit.Body)
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, n := range u.g.nodes {
@@ -59,6 +84,14 @@ func (u *unit) computeFails() {
 				if n.fails = fa.decide(n.obj.Signature(), r); n.fails != (catalogue.Fails{}) {
 					changed = true
 				}
+			}
+		}
+		for v, lit := range lits {
+			if _, done := fa.vars[v]; done {
+				continue
+			}
+			if f := fa.decide(u.pass.TypesInfo.TypeOf(lit).(*types.Signature), litRets[v]); f != (catalogue.Fails{}) {
+				fa.vars[v], changed = f, true
 			}
 		}
 	}
@@ -272,6 +305,31 @@ func (fa *failer) made(e ast.Expr, assume *types.Var, depth int) bool {
 	return false
 }
 
+// failsOfVar says when calling fun, a package-level func variable, returns
+// a non-nil error: by this package's decision or the variable's fact.
+func (fa *failer) failsOfVar(fun ast.Expr) catalogue.Fails {
+	var id *ast.Ident
+	switch f := astutil.Unparen(fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return catalogue.Fails{}
+	}
+	v, ok := fa.u.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return catalogue.Fails{}
+	}
+	if v.Pkg() == fa.u.pass.Pkg {
+		return fa.vars[v]
+	}
+	if f := importFact(fa.u.pass, v); f != nil {
+		return f.Fails
+	}
+	return catalogue.Fails{}
+}
+
 // isSentinel reports whether v is a package-level error variable holding
 // a made error: one of this package set to one, or one of another package
 // (io.EOF, sql.ErrNoRows), which is set once and never nil.
@@ -290,7 +348,7 @@ func (fa *failer) isSentinel(v *types.Var, depth int) bool {
 func (fa *failer) failsOf(call *ast.CallExpr) catalogue.Fails {
 	ci := fa.u.calls[call]
 	if ci == nil || ci.fn == nil {
-		return catalogue.Fails{}
+		return fa.failsOfVar(call.Fun)
 	}
 	fn := ci.fn
 	if n := fa.u.g.byFunc[fn]; n != nil {

@@ -42,7 +42,7 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 	}
 	u := computeFacts(pass, s, dirs, g, res.Used)
 	if !std {
-		exportFacts(pass, g)
+		exportFacts(pass, g, u.failer)
 	}
 	res.known = u
 	if !std || g.anyHot() || dirs.HasMarkers() {
@@ -59,8 +59,8 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 func Facts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index) {
 	used := directives.Used{}
 	g, _ := buildGraph(pass, s, dirs, used)
-	computeFacts(pass, s, dirs, g, used)
-	exportFacts(pass, g)
+	u := computeFacts(pass, s, dirs, g, used)
+	exportFacts(pass, g, u.failer)
 }
 
 // computeFacts matches the calls of the package's graph g against the

@@ -28,6 +28,45 @@ type resolver struct {
 	oks     map[*types.Var]ast.Expr // the bool of a comma-ok or of a (T, bool) result, and what it tests
 	dormant map[*types.Var]constant.Value
 	bound   func(*types.Func) bool // debug-bound functions (debug.go), once the graph is built
+	pass    *analysis.Pass
+	changed map[*types.Var]bool // package-level variables assigned after their declaration; built by dormantFunc
+}
+
+// dormantFunc reports whether v, a package-level variable, is never
+// assigned in its package after its declaration, nor has its address
+// taken: it keeps the value it was declared with.
+func (r *resolver) dormantFunc(v *types.Var) bool {
+	if r.changed == nil {
+		r.changed = map[*types.Var]bool{}
+		mark := func(e ast.Expr) {
+			if id, ok := astutil.Unparen(e).(*ast.Ident); ok {
+				if w, ok := r.info.Uses[id].(*types.Var); ok {
+					r.changed[w] = true
+				}
+			}
+			if sel, ok := astutil.Unparen(e).(*ast.SelectorExpr); ok {
+				if w, ok := r.info.Uses[sel.Sel].(*types.Var); ok {
+					r.changed[w] = true
+				}
+			}
+		}
+		for _, f := range r.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for _, l := range n.Lhs {
+						mark(l)
+					}
+				case *ast.UnaryExpr:
+					if n.Op == token.AND {
+						mark(n.X)
+					}
+				}
+				return true
+			})
+		}
+	}
+	return !r.changed[v]
 }
 
 // isDebugBound reports whether fn returns a logger or event bound to
@@ -37,7 +76,7 @@ func (r *resolver) isDebugBound(fn *types.Func) bool {
 }
 
 func newResolver(pass *analysis.Pass) *resolver {
-	r := &resolver{info: pass.TypesInfo, oks: map[*types.Var]ast.Expr{}}
+	r := &resolver{info: pass.TypesInfo, oks: map[*types.Var]ast.Expr{}, pass: pass}
 	r.assigns = singleAssigns(pass, r.oks)
 	r.dormant = dormantVars(pass)
 	return r

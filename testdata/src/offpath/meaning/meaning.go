@@ -248,5 +248,10 @@ func Token(w http.ResponseWriter, r *http.Request) { // want Token:"hot blocking
 		keep(errs.ErrInvalidRequest().WithDescription("assertion missing"))
 		return
 	}
+	if r.FormValue("client") == "" {
+		log.Printf("no client") // silent: a constructor kept in a variable, by its fact
+		keep(errs.ErrDenied().WithDescription("client missing"))
+		return
+	}
 	log.Printf("token for %s", r.FormValue("client")) // want `log.Printf writes a log line`
 }

@@ -97,3 +97,7 @@ func (s *Status) WithDescription(d string) *Status { // want WithDescription:"^f
 	s.Description = d
 	return s
 }
+
+// ErrDenied is a constructor kept in a variable, as zitadel/oidc keeps
+// its errors: the variable's fact says it fails.
+var ErrDenied = func() *Status { return &Status{Type: "access_denied"} } // want ErrDenied:"^fails$"
