@@ -295,10 +295,6 @@ func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, 
 	rp.add(ctx, d)
 }
 
-// fixFor is the fix a message suggests for a blocking call: by what the
-// call does for file I/O (an open, a write, a read, a change of the file
-// system call for different fixes), else by category. full is the
-// callee's types.Func.FullName, if any.
 // fix is the advice for a blocking call of category cat in r: in a loop
 // that drains a channel, handing the work to a background writer is no
 // advice, since the loop is that writer; batching is.
@@ -360,6 +356,10 @@ func isReceive(s ast.Stmt) bool {
 	return ok && u.Op == token.ARROW
 }
 
+// fixFor is the fix a message suggests for a blocking call: by what the
+// call does for file I/O (an open, a write, a read, a change of the file
+// system call for different fixes), else by category. full is the
+// callee's types.Func.FullName, if any.
 func fixFor(cat catalogue.Category, full, does string) string {
 	if cat != catalogue.File {
 		return cat.Fix()
