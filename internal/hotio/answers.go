@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -73,6 +74,17 @@ func (a *answerer) answers(call *ast.CallExpr) bool {
 	if a.answerOf(call).Always {
 		return true
 	}
+	for c := call; c != nil; c = receiverCall(c) {
+		for _, arg := range c.Args {
+			if isHTTPErrorStatus(a.u.pass.TypesInfo, arg) {
+				// respond(w, http.StatusNotFound, v), or a builder's
+				// NewBuilder(w, r).WithStatus(http.StatusNotFound).Write():
+				// net/http's name for an error status, given to the call
+				// or to the chain it is made on.
+				return true
+			}
+		}
+	}
 	arg := a.statusArg(call)
 	if arg == nil {
 		return false
@@ -116,4 +128,36 @@ func (a *answerer) answerOf(call *ast.CallExpr) catalogue.Answer {
 func isIntParam(v *types.Var) bool {
 	b, ok := v.Type().Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
+}
+
+// receiverCall is the call whose result call's method is called on
+// (NewBuilder(w, r) in NewBuilder(w, r).WithStatus(404)), or nil.
+func receiverCall(call *ast.CallExpr) *ast.CallExpr {
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	c, _ := astutil.Unparen(sel.X).(*ast.CallExpr)
+	return c
+}
+
+// isHTTPErrorStatus reports whether e names one of net/http's status
+// constants of 400 or more (http.StatusNotFound): a status by its
+// declaration, whatever the call it is given to.
+func isHTTPErrorStatus(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	c, ok := info.Uses[id].(*types.Const)
+	if !ok || c.Pkg() == nil || c.Pkg().Path() != "net/http" || !strings.HasPrefix(c.Name(), "Status") {
+		return false
+	}
+	code, ok := constant.Int64Val(c.Val())
+	return ok && code >= 400
 }

@@ -155,13 +155,64 @@ func isComputed(info *types.Info, e ast.Expr) bool {
 	case *ast.StarExpr:
 		return isComputed(info, x.X)
 	case *ast.UnaryExpr:
-		return x.Op != token.AND || isComputed(info, x.X)
+		return x.Op == token.ARROW || isComputed(info, x.X) // -n, !ok, &v: what is at hand; <-ch waits
+	case *ast.BinaryExpr:
+		// n+1, a == b: arithmetic on what is at hand, not work to skip;
+		// but s + t on strings allocates.
+		if b, ok := info.TypeOf(x).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return true
+		}
+		return isComputed(info, x.X) || isComputed(info, x.Y)
 	case *ast.CallExpr:
 		if info.Types[x.Fun].IsType() {
 			return isComputed(info, x.Args[0])
 		}
+		if id, ok := astutil.Unparen(x.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+				return false
+			}
+		}
+		if isFieldConstructor(info, x) {
+			// slog.String("id", id), zap.Int("n", n): a small struct made
+			// for the logger to encode only when it logs; what it is given
+			// may still be computed.
+			for _, a := range x.Args[1:] {
+				if isComputed(info, a) {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	return true
+}
+
+// isFieldConstructor reports whether call makes one logging field of
+// its key and values: a function of log/slog or zap (slog.String,
+// zap.Int, slog.Group) whose result is a slog.Attr or a zap field.
+func isFieldConstructor(info *types.Info, call *ast.CallExpr) bool {
+	fn := names.FuncOf(info, call.Fun)
+	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "log/slog", "go.uber.org/zap":
+	default:
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() != 1 {
+		return false
+	}
+	named, ok := types.Unalias(res.At(0).Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	switch named.Obj().Pkg().Path() + "." + named.Obj().Name() {
+	case "log/slog.Attr", "go.uber.org/zap/zapcore.Field":
+		return true
+	}
+	return false
 }
 
 // isDebugCheck reports whether cond holds only when debug logging is on:
@@ -365,30 +416,30 @@ var debugWords = map[string]bool{"debug": true, "dbg": true, "trace": true, "ver
 
 // saysDebug reports whether one of the words of name (split at case
 // changes, digits and punctuation: ShouldDebug, X_DEBUG, isVerbose,
-// trace-level) says debug, trace or verbose.
+// trace-level, an acronym before a word as in parserDFADebug) says
+// debug, trace or verbose.
 func saysDebug(name string) bool {
-	word := make([]rune, 0, len(name))
-	flush := func() bool {
-		found := debugWords[strings.ToLower(string(word))]
-		word = word[:0]
-		return found
-	}
-	prev := rune(0)
-	for _, c := range name {
-		switch {
-		case !unicode.IsLetter(c):
-			if flush() {
-				return true
-			}
-			prev = c
-			continue
-		case unicode.IsUpper(c) && unicode.IsLower(prev):
-			if flush() {
-				return true
-			}
+	rs := []rune(name)
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		split := i == len(rs) || !unicode.IsLetter(rs[i])
+		if !split && i > start && unicode.IsUpper(rs[i]) {
+			// fooBar: a word ends at a capital after a small letter;
+			// DFADebug: an acronym ends before its last capital when a
+			// small letter follows.
+			split = unicode.IsLower(rs[i-1]) ||
+				unicode.IsUpper(rs[i-1]) && i+1 < len(rs) && unicode.IsLower(rs[i+1])
 		}
-		word = append(word, c)
-		prev = c
+		if !split {
+			continue
+		}
+		if i > start && debugWords[strings.ToLower(string(rs[start:i]))] {
+			return true
+		}
+		start = i
+		if i < len(rs) && !unicode.IsLetter(rs[i]) {
+			start = i + 1
+		}
 	}
-	return flush()
+	return false
 }

@@ -141,7 +141,7 @@ func (w *walker) nilTest(e *ast.BinaryExpr) branch {
 	if w.isDebugEntry(x) {
 		return debugOn
 	}
-	if tv, ok := w.info.Types[x]; ok && tv.Type != nil && types.Implements(tv.Type, errorIface) {
+	if tv, ok := w.info.Types[x]; ok && tv.Type != nil && (types.Implements(tv.Type, errorIface) || carriesError(tv.Type)) {
 		return failure
 	}
 	return plain
@@ -252,6 +252,13 @@ var exitRules = []exitRule{
 	// check that rejects at its end): elsewhere the tail is the main path.
 	{ruleLogsAlarm, func(w *walker, b exitBlock) bool {
 		return b.ret != nil && b.outside() && (!b.tail || b.rejects) && w.logsAlarm(b.list) && !w.mayBlock(b.ret, nil)
+	}},
+	// In a loop, a branch that logs at warning level or above and makes
+	// no other blocking call: the item it met is bad by the code's own
+	// words, whether it skips the item or goes on (`if err != nil {
+	// log.Warn(…); continue }`, `default: log.Warn("unknown type")`).
+	{ruleWarnsInLoop, func(w *walker, b exitBlock) bool {
+		return !b.outside() && !b.tail && w.logsAlarm(b.list) && !w.blocksBeside(b.list, w.isAlarmCall)
 	}},
 	// panic(…), os.Exit(…), log.Fatal(…).
 	{rulePanicsOrExits, func(w *walker, b exitBlock) bool {
@@ -401,6 +408,17 @@ func (w *walker) mayBlock(n ast.Node, exempt func(*ast.CallExpr) bool) bool {
 		return !found
 	})
 	return found
+}
+
+// blocksBeside reports whether a statement of list may block by a call
+// other than those exempt says.
+func (w *walker) blocksBeside(list []ast.Stmt, exempt func(*ast.CallExpr) bool) bool {
+	for _, s := range list {
+		if w.mayBlock(s, exempt) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBlockFn reports whether the function of n may block: it makes a
@@ -606,4 +624,31 @@ func continues(n ast.Node, inLoop bool) bool {
 		return !found
 	})
 	return found
+}
+
+// carriesError reports whether t, not an error itself, is a pointer that
+// hands one out: a method Error, Err or Unwrap without parameters that
+// returns an error (miniflux's *locale.LocalizedErrorWrapper, returned
+// as a function's failure). Such a value that is not nil is a failure.
+func carriesError(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Pointer); !ok {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	for i := range ms.Len() {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		switch fn.Name() {
+		case "Error", "Err", "Unwrap":
+		default:
+			continue
+		}
+		sig := fn.Signature()
+		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Implements(sig.Results().At(0).Type(), errorIface) {
+			return true
+		}
+	}
+	return false
 }

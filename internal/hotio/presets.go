@@ -38,7 +38,7 @@ var (
 // hot by a marker or -funcs keep their meaning; test files count only with
 // -include-tests.
 func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
-	if len(s.Presets) == 0 || isTestSupport(pass) {
+	if len(s.Presets) == 0 || IsTestSupport(pass) {
 		return
 	}
 	var services map[*types.TypeName]map[string]bool
@@ -55,13 +55,14 @@ func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
 	}
 }
 
-// isTestSupport reports whether the package is test support code: a file
+// IsTestSupport reports whether the package is test support code: a file
 // of it that is not a _test.go file imports testing or net/http/httptest
 // (a mock server, fixtures), or its import path has an element that says
 // so (test, tests, testutil, testing, testdata, e2e, mock,
 // mocks, fakes). Its handlers answer tests, not production requests, so
-// no preset makes them hot; markers and -funcs still do.
-func isTestSupport(pass *analysis.Pass) bool {
+// no preset makes them hot; markers and -funcs still do. Its locks
+// serialise tests, so io-under-lock does not report them either.
+func IsTestSupport(pass *analysis.Pass) bool {
 	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
 		if testElems[elem] {
 			return true

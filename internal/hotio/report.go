@@ -255,6 +255,12 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 	if rp.s.Disabled[catalogue.Log] {
 		return
 	}
+	if r.preset != "" && !d.quiet && d.built > 0 && ctx.offBy == "" {
+		// A handler's cost is its I/O: a debug line's arguments are
+		// nothing beside a request's round trips. Only code marked hot
+		// (per transaction, per message) is told to guard them.
+		ctx.offBy = ruleDebugLevel
+	}
 	if d.quiet || d.built == 0 {
 		if e, ok := catalogue.Lookup(t.fn.FullName()); !ok || e.Cat != catalogue.Log {
 			return // a field of the event, not the call that would write it

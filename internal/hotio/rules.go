@@ -15,6 +15,7 @@ const (
 	ruleAnswersError    = "answers-error-status"
 	ruleHandsMadeError  = "hands-made-error"
 	ruleLogsAlarm       = "logs-alarm-and-returns"
+	ruleWarnsInLoop     = "warns-in-loop"
 	rulePanicsOrExits   = "panics-or-exits"
 	ruleLeavesHotLoop   = "leaves-hot-loop"
 	ruleFailsOnceInLoop = "fails-once-in-loop" // walk.go, failsOnce
@@ -37,7 +38,7 @@ const (
 // docs.
 var OffPathRules = []string{
 	ruleFailureBranch, ruleReturnsFailure, ruleReturnsZeroErr, ruleAnswersError, ruleHandsMadeError,
-	ruleLogsAlarm, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop, ruleLazyInit,
+	ruleLogsAlarm, ruleWarnsInLoop, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop, ruleLazyInit,
 	ruleRecovered, ruleDebugGuard, ruleDebugFlag, ruleDeadCode,
 	ruleDebugLevel, ruleDelegation, ruleServed, ruleHandlerJob,
 }

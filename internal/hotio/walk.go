@@ -58,7 +58,11 @@ func (w *walker) body(list []ast.Stmt, ctx walkCtx) {
 		}
 	}
 	tail := list[j+1:]
-	rule := w.exitRuleOf(exitBlock{list: tail, ctx: ctx, kind: plain, tail: true, rejects: w.rejectsAtEnd(list[:j+1], tail)})
+	b := exitBlock{list: tail, ctx: ctx, kind: plain, tail: true, rejects: w.rejectsAtEnd(list[:j+1], tail)}
+	if j >= 0 && casesReturn(list[j]) {
+		b.tail = false // the switch's missing default: a block like its cases
+	}
+	rule := w.exitRuleOf(b)
 	if rule == "" || ctx.exit || ctx.offBy != "" {
 		w.stmts(list, ctx)
 		return
@@ -67,6 +71,31 @@ func (w *walker) body(list []ast.Stmt, ctx walkCtx) {
 	if inner, walk := w.leftOut(ctx, rule, true); walk {
 		w.stmts(tail, inner)
 	}
+}
+
+// casesReturn reports whether s is a switch or type switch without a
+// default whose every case ends in a return: the statements after it run
+// only when no case matched, as a default would.
+func casesReturn(s ast.Stmt) bool {
+	var body *ast.BlockStmt
+	switch s := s.(type) {
+	case *ast.SwitchStmt:
+		body = s.Body
+	case *ast.TypeSwitchStmt:
+		body = s.Body
+	default:
+		return false
+	}
+	for _, c := range body.List {
+		cl, ok := c.(*ast.CaseClause)
+		if !ok || cl.List == nil || len(cl.Body) == 0 {
+			return false // a default, or a case that falls out of the switch
+		}
+		if _, ok := cl.Body[len(cl.Body)-1].(*ast.ReturnStmt); !ok {
+			return false
+		}
+	}
+	return len(body.List) > 0
 }
 
 // rejectsAtEnd reports whether a function body whose statements are
@@ -305,7 +334,7 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 			inner.breakNest++
 			w.expr(n.Cond, inner)
 			w.expr(n.Post, inner)
-			w.stmts(n.Body.List, inner)
+			w.loopBody(n.Body.List, inner)
 			return false
 		case *ast.RangeStmt:
 			w.used.Add(w.dirs.LoopMarkers(n.Pos())...)
@@ -313,7 +342,7 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 			inner := ctx
 			inner.loops++
 			inner.breakNest++
-			w.stmts(n.Body.List, inner)
+			w.loopBody(n.Body.List, inner)
 			return false
 		case *ast.SwitchStmt:
 			w.expr(n.Init, ctx)
@@ -346,6 +375,20 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 		}
 		return true
 	})
+}
+
+// loopBody walks the body of a loop: a body whose only blocking calls
+// log at warning level or above (`for _, e := range errs { log.Warn(e)
+// }`) reports what went wrong, item by item, and is off the path as a
+// branch that warns in a loop is.
+func (w *walker) loopBody(list []ast.Stmt, ctx walkCtx) {
+	if !ctx.exit && ctx.offBy == "" && w.logsAlarm(list) && !w.blocksBeside(list, w.isAlarmCall) {
+		if inner, walk := w.leftOut(ctx, ruleWarnsInLoop, true); walk {
+			w.stmts(list, inner)
+		}
+		return
+	}
+	w.stmts(list, ctx)
 }
 
 // clauses walks the case clauses of a switch or select, each a possible

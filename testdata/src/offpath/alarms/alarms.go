@@ -60,11 +60,29 @@ func InfoThenReturn(k string, ignored bool) { // want InfoThenReturn:"hot blocki
 }
 
 // hotpath
-func WarnInLoop(keys []string) { // want WarnInLoop:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+func WarnInLoop(keys []string) {
 	for _, k := range keys {
 		if k == "" {
-			log.Warn().Msg("empty key") // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
+			log.Warn().Msg("empty key") // silent: a bad item, by the code's own words
 			return
+		}
+		if k == "-" {
+			log.Warn().Msg("skipping") // silent: skipped with a warning
+			continue
+		}
+	}
+}
+
+// hotpath
+func InfoInLoop(keys []string) { // want InfoInLoop:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+	for _, k := range keys {
+		if _, err := strconv.Atoi(k); err != nil {
+			log.Info().Msg("not a number") // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
+			continue
+		}
+		if k == "-" {
+			log.Warn().Msg("odd") // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
+			fmt.Println(k)     // want `fmt.Println writes to standard output in a loop`
 		}
 	}
 }
@@ -146,4 +164,43 @@ func CopyOnEveryBadItem(items []string) error { // want CopyOnEveryBadItem:"hot 
 		}
 	}
 	return nil
+}
+
+// hotpath
+func URLOf(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case fmt.Stringer:
+		return t.String()
+	}
+	log.Warn().Msg("no URL configured, guessing") // silent: the missing default of a switch whose cases return
+	return "http://localhost"
+}
+
+// hotpath
+func NameOf(v any) string { // want NameOf:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+	switch t := v.(type) {
+	case string:
+		return t
+	case fmt.Stringer:
+		v = t.String() // this case goes on
+	}
+	log.Warn().Msg("guessing") // want `\(\*zerolog.Event\).Msg writes a log record on every call of hot function NameOf`
+	return "x"
+}
+
+// hotpath
+func WarnEach(errs []string) {
+	for _, e := range errs {
+		log.Warn().Str("rule", e).Msg("malformed rule ignored") // silent: a loop that only warns
+	}
+}
+
+// hotpath
+func InfoEach(names []string) { // want InfoEach:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+	for _, n := range names {
+		log.Warn().Str("name", n).Msg("odd")   // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
+		log.Info().Str("name", n).Msg("seen") // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
+	}
 }

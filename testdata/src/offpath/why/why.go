@@ -77,6 +77,16 @@ func LogsAlarmAndReturns(m map[string]int) bool {
 }
 
 // hotpath
+func WarnsInLoop(ids []string) {
+	for _, id := range ids {
+		if _, err := strconv.Atoi(id); err != nil {
+			slog.Warn("skipping a bad id", "id", id) // want `^left out by warns-in-loop: slog.Warn`
+			continue
+		}
+	}
+}
+
+// hotpath
 func PanicsOrExits(n int) {
 	if n < 0 {
 		log.Printf("negative") // want `^left out by panics-or-exits: log.Printf`
@@ -140,7 +150,13 @@ func DebugFlag() {
 	if debug {
 		log.Printf("debug") // want `^left out by debug-flag: log.Printf`
 	}
+	if runtimeConfig.parserDFADebug {
+		fmt.Println("dfa") // want `^left out by debug-flag: fmt.Println`
+	}
 }
+
+// runtimeConfig holds its debug switches as fields, as antlr's runtime does.
+var runtimeConfig struct{ parserDFADebug bool }
 
 const trace = false
 

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"sync"
 )
 
 // New starts the mock server.
@@ -18,4 +19,21 @@ func serve(w http.ResponseWriter, r *http.Request) { // want serve:"blocking\\(f
 // hotpath
 func Marked(p string) { // want Marked:"hot blocking\\(file\\): os.ReadFile"
 	os.ReadFile(p) // want `os.ReadFile reads a file on every call of hot function Marked`
+}
+
+var (
+	mu      sync.Mutex
+	servers []*httptest.Server
+)
+
+// Fetch asks every mock server in turn while holding mu: a test helper's
+// lock serialises tests, not requests, so io-under-lock says nothing.
+func Fetch() { // want Fetch:"blocking\\(network\\): \\(\\*http.Client\\).Get"
+	mu.Lock()
+	defer mu.Unlock()
+	for _, s := range servers {
+		if resp, err := s.Client().Get(s.URL); err == nil { // silent: test support
+			resp.Body.Close()
+		}
+	}
 }
