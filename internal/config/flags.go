@@ -27,7 +27,7 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 		f.set = map[string]bool{}
 	}
 	for i := range Options {
-		fs.Var(&value{f, &Options[i]}, Options[i].Key, Options[i].Usage)
+		fs.Var(&value{f, &Options[i]}, Options[i].FlagName(), Options[i].Usage)
 	}
 	fs.Var(&value{f, &configFlag}, configFlag.Key, configFlag.Usage)
 }
