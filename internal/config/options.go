@@ -218,6 +218,15 @@ var configFlag = Option{
 		"`-config=$PWD/lint/iohotpath.yml`)",
 }
 
+// digestFlag is the other flag that is not an option: the command sets it
+// for go vet to the digest of the -profile files' contents, because go vet
+// keys its cache by the tool's flags and not by the files they name, so
+// that an edited profile is never answered from the cache.
+var digestFlag = Option{
+	Key: "profile-digest", Arg: "HEX",
+	Usage: "set by iohotpath for go vet: the digest of the -profile files, so that go vet's cache key changes with them",
+}
+
 // splitRegexps cuts s at the commas that are outside parentheses, braces
 // and brackets and not escaped, so that a pattern with a repetition
 // ({1,2}) or a class ([,;]) stays whole.

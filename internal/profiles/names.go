@@ -10,10 +10,7 @@ import (
 // "example.com/p.F", "example.com/p.(*T).M", "example.com/p.T.M".
 func Key(fn *types.Func) string {
 	fn = fn.Origin()
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Path()
-	}
+	pkg := PkgKey(fn.Pkg())
 	sig, _ := fn.Type().(*types.Signature)
 	if sig == nil || sig.Recv() == nil {
 		return pkg + "." + fn.Name()
@@ -34,6 +31,18 @@ func Key(fn *types.Func) string {
 		return pkg + ".(*" + recv + ")." + fn.Name()
 	}
 	return pkg + "." + recv + "." + fn.Name()
+}
+
+// PkgKey is the package part of the keys of pkg's functions: its import
+// path, or "main" for a main package, whose symbols the linker names so.
+func PkgKey(pkg *types.Package) string {
+	switch {
+	case pkg == nil:
+		return ""
+	case pkg.Name() == "main":
+		return "main"
+	}
+	return pkg.Path()
 }
 
 // Split cuts a function name from a profile into its package path and the
