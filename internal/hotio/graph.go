@@ -35,6 +35,7 @@ type funcNode struct {
 	outer       *funcNode          // a literal's function declaration; nil outside any
 	profiled    bool               // a CPU profile has samples of it
 	share       float64            // hot by a CPU profile alone: its share of the samples (profile.go)
+	loops       []ast.Node         // heavy in a CPU profile but runs once: its long-running loops are hot (profile.go)
 
 	edges []edge
 	fact  *Fact // set when the function performs blocking I/O

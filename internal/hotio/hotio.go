@@ -49,6 +49,7 @@ func Run(pass *analysis.Pass, s *config.Settings, prof *profiles.Index, dirs *di
 		exportFacts(pass, g, u.failer)
 	}
 	res.known = u
+	u.prof = prof
 	if !std || g.anyHot() || dirs.HasMarkers() {
 		rp := &reporter{unit: u}
 		res.Diags = rp.reportHot()

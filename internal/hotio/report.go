@@ -80,6 +80,10 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 		if n.decl == nil || n.body == nil || rp.unprofiled(n) {
 			continue
 		}
+		if len(n.loops) > 0 {
+			rp.walkProfiledLoops(n, n.short)
+			continue
+		}
 		if n.hot {
 			r := region{root: n.body, fn: n.short, served: rp.servedVars(n.decl), preset: n.preset, share: n.share}
 			if m, ok := rp.pass.TypesInfo.Defs[n.decl.Name].(*types.Func); ok && n.decl.Recv != nil {
@@ -94,6 +98,10 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 	// variables), and literals hot by a preset (handlers).
 	for _, n := range rp.g.nodes {
 		if n.lit == nil || rp.unprofiled(n) {
+			continue
+		}
+		if len(n.loops) > 0 {
+			rp.walkProfiledLoops(n, n.name)
 			continue
 		}
 		if n.preset != "" || n.share > 0 {
@@ -145,13 +153,19 @@ func (rp *reporter) findHotLoops(root ast.Node, fn string) {
 			return true
 		}
 		rp.used.Add(markers...)
-		w := rp.walker(region{root: loop, fn: fn, loop: true, drains: rp.drains(loop)})
-		ctx := walkCtx{loopRegion: true, hotLabel: label}
-		w.expr(cond, ctx)
-		w.expr(post, ctx)
-		w.stmts(body.List, ctx)
+		rp.walkLoop(region{root: loop, fn: fn, loop: true, drains: rp.drains(loop)}, label, cond, post, body)
 		return false
 	})
+}
+
+// walkLoop reports the blocking calls of hot loop r: its condition, post
+// statement and body.
+func (rp *reporter) walkLoop(r region, label string, cond, post ast.Node, body *ast.BlockStmt) {
+	w := rp.walker(r)
+	ctx := walkCtx{loopRegion: true, hotLabel: label}
+	w.expr(cond, ctx)
+	w.expr(post, ctx)
+	w.stmts(body.List, ctx)
 }
 
 // walker returns a walker reporting the blocking calls of r.
@@ -169,7 +183,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		if r.root.Pos() <= t.lit.Pos() && t.lit.End() <= r.root.End() {
 			return // the literal is part of the region: its calls are reported there
 		}
-		if ln := rp.g.byLit[t.lit]; ln != nil && ln.fact != nil {
+		if ln := rp.g.byLit[t.lit]; ln != nil && ln.fact != nil && !ln.hot { // a hot literal's own findings stand alone
 			rp.reportTransitive(r, call, ctx, ln.name, ln.fact, ln.cats, ln.local)
 		}
 		return
@@ -211,7 +225,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		}
 		return
 	}
-	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && (!f.Hot || !rp.sameModule(t.fn.Pkg())) {
+	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && (!f.Hot && !rp.profileHot(t.fn) || !rp.sameModule(t.fn.Pkg())) {
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f, f.Cats, f.localWitness())
 	}
 }
