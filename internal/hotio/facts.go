@@ -10,8 +10,8 @@ import (
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/directives"
-	"github.com/iohotpath/iohotpath/internal/profiles"
 	"github.com/iohotpath/iohotpath/internal/names"
+	"github.com/iohotpath/iohotpath/internal/profiles"
 )
 
 // unit is what the phases after buildGraph and matchCalls are handed: the
