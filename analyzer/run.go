@@ -15,6 +15,7 @@ import (
 	"github.com/iohotpath/iohotpath/internal/hotio"
 	"github.com/iohotpath/iohotpath/internal/hygiene"
 	"github.com/iohotpath/iohotpath/internal/lockio"
+	"github.com/iohotpath/iohotpath/internal/profiles"
 )
 
 // run analyses one package: its settings, its directives, the calls made
@@ -36,9 +37,13 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) (*Result, e
 		hotio.Facts(pass, s, dirs)
 		return nil, nil
 	}
+	prof, err := loader.Profiles(s)
+	if err != nil {
+		return nil, err
+	}
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})
-	hot := hotio.Run(pass, s, dirs, std)
-	hotDiags, underLock := lockio.Check(pass, held, hot)
+	hot := hotio.Run(pass, s, prof, dirs, std)
+	hotDiags, underLock := lockio.Check(pass, held, hot, prof, s.ContendedOnly)
 	if hotio.IsTestSupport(pass) {
 		underLock = nil // a mock server's lock serialises tests, not requests
 	}
@@ -68,12 +73,16 @@ func unignored(dirs *directives.Index, calls []hotio.Dynamic, used directives.Us
 	return kept
 }
 
-// report hands the diagnostics to the driver ordered by file name, line,
-// column, rule and message, whatever order the files were parsed in.
+// report hands the diagnostics to the driver ordered by the waiting a
+// contention profile recorded for their lock, most first, then by file
+// name, line, column, rule and message, whatever order the files were
+// parsed in: the JSON output keeps this order.
 func report(pass *analysis.Pass, diags []analysis.Diagnostic) {
 	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
 		pa, pb := pass.Fset.PositionFor(a.Pos, false), pass.Fset.PositionFor(b.Pos, false)
-		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset),
+		wa, _ := profiles.ParseWait(a.Message)
+		wb, _ := profiles.ParseWait(b.Message)
+		return cmp.Or(cmp.Compare(wb, wa), cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset),
 			cmp.Compare(a.Category, b.Category), cmp.Compare(a.Message, b.Message))
 	})
 	for _, d := range diags {

@@ -87,7 +87,7 @@ func TestDecode(t *testing.T) {
 	if !equalConfig(got, want) {
 		t.Errorf("decoded %+v, want %+v", got, want)
 	}
-	if keys := strings.Join(config.Keys(), ","); keys != "funcs,hot,blocking,nonblocking,disable,error-paths,include-tests,show-offpath" {
+	if keys := strings.Join(config.Keys(), ","); keys != "funcs,hot,blocking,nonblocking,disable,error-paths,include-tests,show-offpath,profiles,profile-only,contended-only" {
 		t.Errorf("config.Keys() = %s", keys)
 	}
 }

@@ -182,7 +182,7 @@ func TestExitCodeTable(t *testing.T) {
 			}
 			out2, code2 := run(t, mod, bin, "-config="+bad, "./clean")
 			want := "iohotpath: " + bad + `:1: funcs: item 1 is a number, want a string (quote it: "1")` + "\n" +
-				bad + ":2: funcz: unknown key (known keys: funcs, hot, blocking, nonblocking, disable, error-paths, include-tests, show-offpath)\n"
+				bad + ":2: funcz: unknown key (known keys: funcs, hot, blocking, nonblocking, disable, error-paths, include-tests, show-offpath, profiles, profile-only, contended-only)\n"
 			if out2 != want {
 				t.Errorf("-config: output\n%s\nwant\n%s", out2, want)
 			}

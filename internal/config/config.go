@@ -50,6 +50,18 @@ type Config struct {
 	// ShowOffPath also reports, as off-path findings, the blocking calls
 	// of hot code that an off-path rule leaves out, each naming the rule.
 	ShowOffPath bool `json:"show-offpath" yaml:"show-offpath"`
+	// Profiles are pprof files (flag -profile): CPU profiles make the
+	// functions that run per unit of work hot, mutex and block profiles
+	// say how long goroutines waited for the locks of io-under-lock
+	// findings. Empty: the default.pgo beside each main package of the
+	// main module; "off": none.
+	Profiles []string `json:"profiles" yaml:"profiles"`
+	// ProfileOnly reports hot-io findings only in functions a CPU profile
+	// has samples of.
+	ProfileOnly bool `json:"profile-only" yaml:"profile-only"`
+	// ContendedOnly reports io-under-lock findings only for locks a mutex
+	// or block profile shows goroutines waiting for.
+	ContendedOnly bool `json:"contended-only" yaml:"contended-only"`
 }
 
 // Settings is a validated, compiled Config.
@@ -65,6 +77,11 @@ type Settings struct {
 	ErrorPaths   bool
 	IncludeTests bool
 	ShowOffPath  bool
+
+	Profiles      []string // -profile: absolute paths, or relative to the working directory; nil for the defaults
+	ProfilesOff   bool     // -profile=off
+	ProfileOnly   bool
+	ContendedOnly bool
 }
 
 func newSettings() *Settings {
@@ -216,6 +233,22 @@ func addPreset(s *Settings, p string) error {
 		s.Presets = map[string]bool{}
 	}
 	s.Presets[p] = true
+	return nil
+}
+
+// ProfilesOff is the -profile value that turns profiles off, default.pgo
+// included.
+const ProfilesOff = "off"
+
+func addProfile(s *Settings, p string) error {
+	switch p = strings.TrimSpace(p); p {
+	case "":
+		return errors.New("an empty file name: give a pprof file, or off")
+	case ProfilesOff:
+		s.ProfilesOff = true
+	default:
+		s.Profiles = append(s.Profiles, p)
+	}
 	return nil
 }
 

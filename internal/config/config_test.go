@@ -12,7 +12,7 @@ import (
 // and the key.
 func TestConfigFileErrors(t *testing.T) {
 	for _, tc := range []struct{ name, yaml, want string }{
-		{"unknown key", "funcs: [a]\nfuncz: [b]\n", "x.yml:2: funcz: unknown key (known keys: funcs, hot, blocking, nonblocking, disable, error-paths, include-tests, show-offpath)"},
+		{"unknown key", "funcs: [a]\nfuncz: [b]\n", "x.yml:2: funcz: unknown key (known keys: funcs, hot, blocking, nonblocking, disable, error-paths, include-tests, show-offpath, profiles, profile-only, contended-only)"},
 		{"bad regexp", "funcs:\n  - ok\n  - \"(\"\n", "x.yml:3: funcs: bad regular expression \"(\": missing closing ): `(`"},
 		{"malformed name", "blocking:\n  - os..Open\n", "x.yml:2: blocking: malformed function name \"os..Open\""},
 		{"malformed method", "nonblocking: [\"(*os.File.Write\"]\n", "x.yml:1: nonblocking: malformed function name \"(*os.File.Write\": no closing parenthesis"},
@@ -75,7 +75,7 @@ func TestConfigFileHostile(t *testing.T) {
 			"x.yml:1: error-paths: want true or false, got a string"},
 		{"everything at once, by line", "funcs: [1]\nfuncz: [x]\nfuncs: [\"(\"]\nblocking: [\"(\"]\n",
 			"x.yml:1: funcs: item 1 is a number, want a string (quote it: \"1\")\n" +
-				"x.yml:2: funcz: unknown key (known keys: funcs, hot, blocking, nonblocking, disable, error-paths, include-tests, show-offpath)\n" +
+				"x.yml:2: funcz: unknown key (known keys: funcs, hot, blocking, nonblocking, disable, error-paths, include-tests, show-offpath, profiles, profile-only, contended-only)\n" +
 				"x.yml:3: funcs: duplicate key (first at line 1): give each option once\n" +
 				"x.yml:4: blocking: malformed function name \"(\": no closing parenthesis before the method (want example.com/pkg.Func or example.com/pkg.(*Type).Method)"},
 	} {

@@ -17,7 +17,7 @@ func FlagTable() string {
 	var b strings.Builder
 	b.WriteString("| flag | meaning |\n|---|---|\n")
 	for _, o := range slices.Concat(Options, []Option{configFlag}) {
-		flag := "-" + o.Key
+		flag := "-" + o.FlagName()
 		if o.Arg != "" {
 			flag += " " + o.Arg
 		}

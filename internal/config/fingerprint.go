@@ -32,17 +32,29 @@ import (
 //
 // Directories whose names start with "." (.git and the like) are not
 // walked: the go command's patterns do not match packages in them.
+//
+// The profiles a run reads are part of it too: the profiles each file
+// names, and the DefaultProfile files beside the main packages. (Those of
+// -profile flags are not: the command hands go vet their digest as a flag,
+// which go vet's key covers.)
 func Fingerprint(dir, file string) string {
 	h := sha256.New()
 	roots, _ := fingerprintRoots(dir)
-	fmt.Fprintf(h, "iohotpath config v2\n")
+	fmt.Fprintf(h, "iohotpath config v3\n")
 	for i, root := range roots {
-		for _, f := range FilesUnder(root) {
-			rel, err := filepath.Rel(root, f)
+		rel := func(f string) string {
+			r, err := filepath.Rel(root, f)
 			if err != nil {
-				rel = f
+				return f
 			}
-			hashFile(h, fmt.Sprintf("%d %s", i, filepath.ToSlash(rel)), f)
+			return filepath.ToSlash(r)
+		}
+		for _, f := range FilesUnder(root) {
+			hashFile(h, fmt.Sprintf("%d %s", i, rel(f)), f)
+			hashProfiles(h, f)
+		}
+		for _, f := range DefaultProfiles(root) {
+			hashFile(h, fmt.Sprintf("%d pgo %s", i, rel(f)), f)
 		}
 	}
 	if file != "" {
@@ -50,8 +62,23 @@ func Fingerprint(dir, file string) string {
 			file = abs
 		}
 		hashFile(h, "-config "+file, file)
+		hashProfiles(h, file)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// hashProfiles adds to h the profiles the configuration file names; a
+// file that does not parse names none (reading it fails the run anyway).
+func hashProfiles(h hash.Hash, file string) {
+	fc, err := loadFile(file)
+	if err != nil {
+		return
+	}
+	for _, p := range fc.cfg.Profiles {
+		if p != ProfilesOff {
+			hashFile(h, "profile "+p, p)
+		}
+	}
 }
 
 // FilesUnder returns the files named FileName in root and in every

@@ -18,6 +18,7 @@ type Flags struct {
 	values Config
 	set    map[string]bool // option key -> set explicitly
 	config string          // -config
+	digest string          // -profile-digest: only part of go vet's cache key
 	err    error           // the first error of a Set
 }
 
@@ -27,9 +28,10 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 		f.set = map[string]bool{}
 	}
 	for i := range Options {
-		fs.Var(&value{f, &Options[i]}, Options[i].Key, Options[i].Usage)
+		fs.Var(&value{f, &Options[i]}, Options[i].FlagName(), Options[i].Usage)
 	}
 	fs.Var(&value{f, &configFlag}, configFlag.Key, configFlag.Usage)
+	fs.Var(&value{f, &digestFlag}, digestFlag.Key, digestFlag.Usage)
 }
 
 // Err returns the first error of a flag's Set, as "invalid flag: ...", or
@@ -65,6 +67,8 @@ func (v *value) String() string {
 		return ""
 	case v.o == &configFlag:
 		return v.f.config
+	case v.o == &digestFlag:
+		return v.f.digest
 	case v.o.Kind == Bool:
 		return strconv.FormatBool(*v.o.flag(&v.f.values))
 	}
@@ -90,6 +94,9 @@ func (v *value) set(s string) error {
 	switch {
 	case v.o == &configFlag:
 		v.f.config = s
+		return nil
+	case v.o == &digestFlag:
+		v.f.digest = s
 		return nil
 	case v.o.Kind == Bool:
 		b, err := strconv.ParseBool(s)

@@ -97,7 +97,7 @@ func TestFlagsRegistered(t *testing.T) {
 	var f Flags
 	fs := newFlagSet(&f)
 	for _, o := range slices.Concat(Options, []Option{configFlag}) {
-		fl := fs.Lookup(o.Key)
+		fl := fs.Lookup(o.FlagName())
 		if fl == nil || fl.Usage != o.Usage {
 			t.Errorf("flag -%s: %+v, want usage %q", o.Key, fl, o.Usage)
 			continue

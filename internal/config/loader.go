@@ -35,6 +35,7 @@ type Loader struct {
 	chains   sync.Map // package directory -> []string, its files from the module root down
 	files    sync.Map // file -> *once[*fileConfig]
 	settings sync.Map // chain of files joined by "\n" ("" for the base) -> *once[*Settings]
+	profiles sync.Map // profile files joined by "\n" -> *once[*profiles.Index]
 }
 
 // once is a result computed once, whoever asks first.

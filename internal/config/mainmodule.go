@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // WorkDirEnv names the directory a run started in, whose module is the
@@ -32,6 +33,9 @@ type mainModule struct {
 	roots    []string // absolute
 	file     string   // the main module root's FileName; "" for none
 	modCache string   // "" when unknown
+
+	pgoOnce sync.Once
+	pgo     []string // DefaultProfile files beside its main packages
 }
 
 // findMain returns the main module of a run started in dir. A dir in the

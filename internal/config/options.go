@@ -26,7 +26,8 @@ func (k Kind) Shape() string {
 
 // Option is one row of the options table.
 type Option struct {
-	Key   string // flag name, .iohotpath.yml key, golangci-lint setting, Config tags
+	Key   string // .iohotpath.yml key, golangci-lint setting, Config tags, and the flag name unless Flag says
+	Flag  string // the flag name when it is not Key ("profile" for "profiles": one file per flag)
 	Arg   string // the flag's argument as README.md shows it ("RE,RE"); none for a Bool
 	Usage string // the flag's usage, shown by -help
 	Doc   string // what it does, Markdown, for README.md and (plain) YAML comments
@@ -36,11 +37,20 @@ type Option struct {
 	DefaultNote string   // what the default means, when "[]" or "false" does not say
 	Example     []string // values of the documented examples (one "true"/"false" for a Bool)
 
+	paths bool                                 // List: file names, relative to the configuration file holding them
 	split func(string) []string                // List: cuts a flag's value into items; nil: at every comma
 	list  func(*Config) *[]string              // List: the field
 	add   func(s *Settings, item string) error // List: validate one item, record it in s
 	flag  func(*Config) *bool                  // Bool: the field
 	apply func(s *Settings, v bool)            // Bool: record the value in s
+}
+
+// FlagName is the name of o's flag.
+func (o *Option) FlagName() string {
+	if o.Flag != "" {
+		return o.Flag
+	}
+	return o.Key
 }
 
 // Value returns a pointer to o's field of c: *[]string or *bool.
@@ -162,6 +172,41 @@ var Options = []Option{
 		flag:    func(c *Config) *bool { return &c.ShowOffPath },
 		apply:   func(s *Settings, v bool) { s.ShowOffPath = v },
 	},
+	{
+		Key: "profiles", Flag: "profile", Arg: "FILE", Kind: List,
+		Usage: "pprof profile (repeatable): a CPU profile makes the functions that run per unit of work hot, a mutex or block profile ranks io-under-lock findings; off: none (default: each main package's default.pgo)",
+		Doc: "pprof profiles (the flag is `-profile`, once per file; in the file, relative to it). A CPU profile makes hot " +
+			"the functions that run per unit of work by its samples (the callees of the call edges that carry 99 % " +
+			"of the weight, as PGO picks them, with at least 1 % of the samples; the share is in the message); a mutex or block " +
+			"profile says how long goroutines waited for the lock of each `io-under-lock` finding, and orders them by it. " +
+			"By default the `default.pgo` beside each main package of the main module is read, as `go build -pgo=auto` does; " +
+			"`off` reads none (docs/profiles.md)",
+		Short:       "pprof profiles: CPU makes code hot, mutex ranks locks",
+		DefaultNote: "(each main package's `default.pgo`)",
+		Example:     []string{"prof/cpu.pprof", "prof/mutex.pprof"},
+		split:       func(s string) []string { return []string{s} },
+		paths:       true,
+		list:        func(c *Config) *[]string { return &c.Profiles },
+		add:         addProfile,
+	},
+	{
+		Key: "profile-only", Kind: Bool,
+		Usage:   "report hot-io findings only in functions a CPU profile has samples of",
+		Doc:     "report `hot-io` findings only in functions a CPU profile has samples of: what production ran",
+		Short:   "only code the CPU profile saw",
+		Example: []string{"false"},
+		flag:    func(c *Config) *bool { return &c.ProfileOnly },
+		apply:   func(s *Settings, v bool) { s.ProfileOnly = v },
+	},
+	{
+		Key: "contended-only", Kind: Bool,
+		Usage:   "report io-under-lock findings only for locks a mutex or block profile shows goroutines waiting for",
+		Doc:     "report `io-under-lock` findings only for locks a mutex or block profile shows goroutines waiting for",
+		Short:   "only locks the mutex profile shows contended",
+		Example: []string{"false"},
+		flag:    func(c *Config) *bool { return &c.ContendedOnly },
+		apply:   func(s *Settings, v bool) { s.ContendedOnly = v },
+	},
 }
 
 // configFlag is the flag that is not an option: it names the file holding
@@ -171,6 +216,15 @@ var configFlag = Option{
 	Usage: "configuration file to use instead of looking up " + FileName,
 	Doc: "use FILE instead of looking up `" + FileName + "` (with `go vet`, give an absolute path: " +
 		"`-config=$PWD/lint/iohotpath.yml`)",
+}
+
+// digestFlag is the other flag that is not an option: the command sets it
+// for go vet to the digest of the -profile files' contents, because go vet
+// keys its cache by the tool's flags and not by the files they name, so
+// that an edited profile is never answered from the cache.
+var digestFlag = Option{
+	Key: "profile-digest", Arg: "HEX",
+	Usage: "set by iohotpath for go vet: the digest of the -profile files, so that go vet's cache key changes with them",
 }
 
 // splitRegexps cuts s at the commas that are outside parentheses, braces

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -152,7 +153,11 @@ func (f *fileConfig) decode(name string, o *Option, v *yaml.Node, lines map[stri
 			continue
 		}
 		lines[fmt.Sprintf("%s[%d]", o.Key, len(*list))] = line
-		*list = append(*list, item.Value)
+		value := item.Value
+		if o.paths && value != ProfilesOff && !filepath.IsAbs(value) {
+			value = filepath.Join(filepath.Dir(name), value) // relative to the file, not to each package's directory
+		}
+		*list = append(*list, value)
 	}
 	f.set[o.Key] = true
 	return errs

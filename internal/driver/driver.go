@@ -95,6 +95,12 @@ func Main(args []string, opts Options) int {
 	a.Run = stopOnConfigError(physicalEdits(a.Run))
 
 	ch := choose(c, dir)
+	if ch.engine == Vet {
+		if err := checkProfiles(c, dir); err != nil {
+			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+			return 1
+		}
+	}
 	if os.Getenv("IOHOTPATH_DEBUG_ENGINE") != "" {
 		fmt.Fprintf(stderr, "iohotpath: engine %s (%s)\n", ch.engine, ch.why)
 	}

@@ -11,7 +11,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/output"
+	"github.com/iohotpath/iohotpath/internal/profiles"
 )
 
 // Engines are the values of -engine.
@@ -29,6 +31,7 @@ type command struct {
 	// in every package directory.
 	toolArgs   []string
 	configFile string   // -config, absolute; "" when not given
+	profiles   []string // -profile files, absolute
 	buildFlags []string // -tags, -mod, -modfile, each as -name=value
 	json       bool
 	format     string // -format: text, json, sarif or github (internal/output)
@@ -90,6 +93,10 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, fmt.Errorf("%v (iohotpath -help lists the flags)", err)
 	}
 	c.patterns = fs.Args()
+	if len(c.profiles) > 0 {
+		// go vet keys its cache by the flags, not by the files they name.
+		c.toolArgs = append(c.toolArgs, "-profile-digest="+profiles.Digest(c.profiles))
+	}
 	if c.version {
 		return c, nil // no packages needed
 	}
@@ -161,15 +168,20 @@ func (r *recorder) IsBoolFlag() bool {
 }
 
 func (r *recorder) Set(s string) error {
-	if r.name == "config" && s != "" && !filepath.IsAbs(s) {
+	if (r.name == "config" || r.name == "profile" && strings.TrimSpace(s) != config.ProfilesOff) && s != "" && !filepath.IsAbs(s) {
 		s = filepath.Join(r.dir, s) // go vet runs the tool in each package's directory
 	}
 	if err := r.value.Set(s); err != nil {
 		r.c.setErr = flagError{err}
 		return err
 	}
-	if r.name == "config" {
+	switch r.name {
+	case "config":
 		r.c.configFile = s
+	case "profile":
+		if strings.TrimSpace(s) != config.ProfilesOff {
+			r.c.profiles = append(r.c.profiles, s)
+		}
 	}
 	r.c.toolArgs = append(r.c.toolArgs, "-"+r.name+"="+s)
 	return nil

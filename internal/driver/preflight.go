@@ -22,16 +22,7 @@ import (
 // where the go command would look for packages. Packages named by import
 // path are checked when they are analysed.
 func checkConfig(c *command, dir string) []string {
-	flags := new(config.Flags)
-	fset := flag.NewFlagSet("config", flag.ContinueOnError)
-	flags.Register(fset)
-	for _, arg := range c.toolArgs {
-		name, value, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
-		if fset.Lookup(name) != nil {
-			fset.Set(name, value) // validated already, by the analyzer's own flag
-		}
-	}
-	loader := config.NewLoader(config.Config{}, true, flags)
+	loader := preflightLoader(c)
 
 	dirs := []string{dir}
 	if c.configFile == "" {
@@ -50,6 +41,35 @@ func checkConfig(c *command, dir string) []string {
 		}
 	}
 	return problems
+}
+
+// preflightLoader is a Loader with c's analyzer flags, as the tool side
+// will see them.
+func preflightLoader(c *command) *config.Loader {
+	flags := new(config.Flags)
+	fset := flag.NewFlagSet("config", flag.ContinueOnError)
+	flags.Register(fset)
+	for _, arg := range c.toolArgs {
+		name, value, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
+		if fset.Lookup(name) != nil {
+			fset.Set(name, value) // validated already, by the analyzer's own flag
+		}
+	}
+	return config.NewLoader(config.Config{}, true, flags)
+}
+
+// checkProfiles reads the profiles the packages in dir would read, and
+// returns what is wrong with them: before go vet runs, so that a bad
+// profile is one line naming its file rather than a line per unit that
+// go vet rewrites. (The in-process engine reads them once anyway.)
+func checkProfiles(c *command, dir string) error {
+	loader := preflightLoader(c)
+	s, err := loader.For(dir, false)
+	if err != nil {
+		return nil // checkConfig has said so
+	}
+	_, err = loader.Profiles(s)
+	return err
 }
 
 // patternDirs returns the directories where the configuration of the

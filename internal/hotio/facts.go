@@ -11,6 +11,7 @@ import (
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/directives"
 	"github.com/iohotpath/iohotpath/internal/names"
+	"github.com/iohotpath/iohotpath/internal/profiles"
 )
 
 // unit is what the phases after buildGraph and matchCalls are handed: the
@@ -24,6 +25,7 @@ type unit struct {
 	calls map[*ast.CallExpr]*callInfo
 	r     *resolver
 	used  directives.Used
+	prof  *profiles.Index // the run's profiles; nil for none or when only facts are computed
 
 	failer   *failer   // which functions always fail (fails.go), decided before the facts
 	answerer *answerer // which functions answer with an error status (answers.go)
@@ -337,7 +339,7 @@ func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 			pass.ExportObjectFact(n.obj, &meaning)
 		case n.fact != nil:
 			f := *n.fact
-			f.Hot, f.Cats = n.hot, n.cats
+			f.Hot, f.Cats = n.hot && n.share == 0, n.cats // hot by a profile is no fact: importers ask the profile (profileHot)
 			f.Fails, f.Answer, f.DebugBound, f.Alarm = n.fails, n.answer, n.debugBound, n.alarm
 			f.Unbounded, f.UnboundedChain = catalogue.None, nil
 			if n.slow != nil {

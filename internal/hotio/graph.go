@@ -14,6 +14,7 @@ import (
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/directives"
 	"github.com/iohotpath/iohotpath/internal/names"
+	"github.com/iohotpath/iohotpath/internal/profiles"
 	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
@@ -31,6 +32,10 @@ type funcNode struct {
 	nonblocking bool
 	declared    catalogue.Category // //iohotpath:blocking
 	pkgLevel    bool               // an outermost literal outside any function declaration
+	outer       *funcNode          // a literal's function declaration; nil outside any
+	profiled    bool               // a CPU profile has samples of it
+	share       float64            // hot by a CPU profile alone: its share of the samples (profile.go)
+	loops       []ast.Node         // heavy in a CPU profile but runs once: its long-running loops are hot (profile.go)
 
 	edges []edge
 	fact  *Fact // set when the function performs blocking I/O
@@ -72,13 +77,14 @@ type graph struct {
 // buildGraph makes a node of every function declaration and literal of
 // the package and reads the directives on declarations. Declarations that
 // are both blocking and nonblocking are reported.
-func buildGraph(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, used directives.Used) (*graph, []analysis.Diagnostic) {
+func buildGraph(pass *analysis.Pass, s *config.Settings, prof *profiles.Index, dirs *directives.Index, used directives.Used) (*graph, []analysis.Diagnostic) {
 	g := &graph{byFunc: map[*types.Func]*funcNode{}, byLit: map[*ast.FuncLit]*funcNode{}}
 	var diags []analysis.Diagnostic
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			owner := pass.Pkg.Name() + ".init" // literals in package-level variables
 			fd, inFunc := d.(*ast.FuncDecl)
+			var outer *funcNode
 			if inFunc {
 				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					inTest := strings.HasSuffix(pass.Fset.Position(fd.Pos()).Filename, "_test.go")
@@ -88,14 +94,16 @@ func buildGraph(pass *analysis.Pass, s *config.Settings, dirs *directives.Index,
 					}
 					if n != nil {
 						g.add(n)
+						outer = n
 					}
 					owner = pass.Pkg.Name() + "." + names.Short(obj)
 				}
 			}
-			g.addLiterals(d, owner, inFunc)
+			g.addLiterals(d, owner, inFunc, outer)
 		}
 	}
 	g.applyPresets(pass, s)
+	g.applyProfile(pass, prof)
 	g.sort(pass.Fset)
 	return g, diags
 }
@@ -111,7 +119,7 @@ func (g *graph) add(n *funcNode) {
 
 // addLiterals makes a node of each function literal of declaration d,
 // named after owner and numbered in source order as the compiler does.
-func (g *graph) addLiterals(d ast.Decl, owner string, inFunc bool) {
+func (g *graph) addLiterals(d ast.Decl, owner string, inFunc bool, outer *funcNode) {
 	count := 0
 	var top *ast.FuncLit // the outermost literal seen last, outside functions
 	ast.Inspect(d, func(n ast.Node) bool {
@@ -125,7 +133,7 @@ func (g *graph) addLiterals(d ast.Decl, owner string, inFunc bool) {
 			top = lit
 		}
 		name := fmt.Sprintf("%s.func%d", owner, count)
-		g.add(&funcNode{lit: lit, body: lit.Body, name: name, short: name, pkgLevel: outermost})
+		g.add(&funcNode{lit: lit, body: lit.Body, name: name, short: name, pkgLevel: outermost, outer: outer})
 		return true
 	})
 }

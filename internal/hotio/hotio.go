@@ -14,6 +14,7 @@ import (
 
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/directives"
+	"github.com/iohotpath/iohotpath/internal/profiles"
 )
 
 // Result is what the rule found in a package.
@@ -30,12 +31,15 @@ type Result struct {
 // library, which the catalogue describes: it exports no facts and needs
 // the call graph only for hot code (io-under-lock, which asks
 // Result.Blocks, skips it).
-func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bool) Result {
+//
+// prof is the run's profiles, nil for none: a CPU profile makes the
+// functions that run per unit of work hot (profile.go).
+func Run(pass *analysis.Pass, s *config.Settings, prof *profiles.Index, dirs *directives.Index, std bool) Result {
 	res := Result{Used: directives.Used{}}
 	if std && len(s.Funcs) == 0 && len(s.Presets) == 0 && !dirs.HasMarkers() {
 		return res // nothing can be hot: -funcs, -hot and markers are how
 	}
-	g, diags := buildGraph(pass, s, dirs, res.Used)
+	g, diags := buildGraph(pass, s, prof, dirs, res.Used)
 	res.Directive = diags
 	if std && !g.anyHot() && !dirs.HasMarkers() {
 		return res
@@ -45,6 +49,7 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 		exportFacts(pass, g, u.failer)
 	}
 	res.known = u
+	u.prof = prof
 	if !std || g.anyHot() || dirs.HasMarkers() {
 		rp := &reporter{unit: u}
 		res.Diags = rp.reportHot()
@@ -58,7 +63,7 @@ func Run(pass *analysis.Pass, s *config.Settings, dirs *directives.Index, std bo
 // importers need. Not for the standard library, which exports none.
 func Facts(pass *analysis.Pass, s *config.Settings, dirs *directives.Index) {
 	used := directives.Used{}
-	g, _ := buildGraph(pass, s, dirs, used)
+	g, _ := buildGraph(pass, s, nil, dirs, used) // which code is hot is no fact
 	u := computeFacts(pass, s, dirs, g, used)
 	exportFacts(pass, g, u.failer)
 }

@@ -24,27 +24,39 @@ type region struct {
 	served map[*types.Var]bool // its parameters that are the connection it serves (served.go)
 	drains bool                // a hot loop that takes its items from a channel: a background writer
 	preset string              // hot only by a preset (presets.go): "HTTP handler", "gRPC method"
+	share  float64             // hot by a CPU profile alone: the function's share of the samples (profile.go)
 }
 
 // where says, in a message, how often a call at ctx in r runs.
 func (r region) where(ctx walkCtx) string {
+	if r.share > 0 {
+		return r.often(ctx) + fmt.Sprintf(" (hot by profile: %.1f %% of CPU samples)", 100*r.share)
+	}
+	return r.often(ctx)
+}
+
+func (r region) often(ctx walkCtx) string {
 	switch {
 	case r.loop && ctx.loops > 0:
 		return "in a nested loop on every iteration of hot loop in " + r.fn
 	case r.loop:
 		return "on every iteration of hot loop in " + r.fn
 	case ctx.loops > 0:
-		return "in a loop on every call of " + r.kind() + " " + r.fn
+		return "in a loop on every call of " + r.kind() + r.fn
 	}
-	return "on every call of " + r.kind() + " " + r.fn
+	return "on every call of " + r.kind() + r.fn
 }
 
-// kind says what made the function of r hot, in messages.
+// kind says what made the function of r hot, in messages: nothing for a
+// profile, which where says after the name.
 func (r region) kind() string {
-	if r.preset != "" {
-		return r.preset
+	switch {
+	case r.preset != "":
+		return r.preset + " "
+	case r.share > 0:
+		return ""
 	}
-	return "hot function"
+	return "hot function "
 }
 
 // answers reports whether a call of categories cats at ctx is what a
@@ -65,11 +77,15 @@ type reporter struct {
 // reportHot walks every hot function and every hot loop outside them.
 func (rp *reporter) reportHot() []analysis.Diagnostic {
 	for _, n := range rp.g.nodes {
-		if n.decl == nil || n.body == nil {
+		if n.decl == nil || n.body == nil || rp.unprofiled(n) {
+			continue
+		}
+		if len(n.loops) > 0 {
+			rp.walkProfiledLoops(n, n.short)
 			continue
 		}
 		if n.hot {
-			r := region{root: n.body, fn: n.short, served: rp.servedVars(n.decl), preset: n.preset}
+			r := region{root: n.body, fn: n.short, served: rp.servedVars(n.decl), preset: n.preset, share: n.share}
 			if m, ok := rp.pass.TypesInfo.Defs[n.decl.Name].(*types.Func); ok && n.decl.Recv != nil {
 				r.method = m
 			}
@@ -81,8 +97,15 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 	// Hot loops in function literals outside any declaration (package-level
 	// variables), and literals hot by a preset (handlers).
 	for _, n := range rp.g.nodes {
-		if n.lit != nil && n.preset != "" {
-			rp.walker(region{root: n.body, fn: n.name, preset: n.preset}).body(n.body.List, walkCtx{})
+		if n.lit == nil || rp.unprofiled(n) {
+			continue
+		}
+		if len(n.loops) > 0 {
+			rp.walkProfiledLoops(n, n.name)
+			continue
+		}
+		if n.preset != "" || n.share > 0 {
+			rp.walker(region{root: n.body, fn: n.name, preset: n.preset, share: n.share}).body(n.body.List, walkCtx{})
 			continue
 		}
 		if n.pkgLevel {
@@ -90,6 +113,12 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 		}
 	}
 	return rp.diags
+}
+
+// unprofiled reports whether -profile-only leaves n out: no CPU profile
+// has samples of it.
+func (rp *reporter) unprofiled(n *funcNode) bool {
+	return rp.s.ProfileOnly && !n.profiled
 }
 
 // findHotLoops walks the hot loops below root, a body of fn.
@@ -124,13 +153,19 @@ func (rp *reporter) findHotLoops(root ast.Node, fn string) {
 			return true
 		}
 		rp.used.Add(markers...)
-		w := rp.walker(region{root: loop, fn: fn, loop: true, drains: rp.drains(loop)})
-		ctx := walkCtx{loopRegion: true, hotLabel: label}
-		w.expr(cond, ctx)
-		w.expr(post, ctx)
-		w.stmts(body.List, ctx)
+		rp.walkLoop(region{root: loop, fn: fn, loop: true, drains: rp.drains(loop)}, label, cond, post, body)
 		return false
 	})
+}
+
+// walkLoop reports the blocking calls of hot loop r: its condition, post
+// statement and body.
+func (rp *reporter) walkLoop(r region, label string, cond, post ast.Node, body *ast.BlockStmt) {
+	w := rp.walker(r)
+	ctx := walkCtx{loopRegion: true, hotLabel: label}
+	w.expr(cond, ctx)
+	w.expr(post, ctx)
+	w.stmts(body.List, ctx)
 }
 
 // walker returns a walker reporting the blocking calls of r.
@@ -148,7 +183,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		if r.root.Pos() <= t.lit.Pos() && t.lit.End() <= r.root.End() {
 			return // the literal is part of the region: its calls are reported there
 		}
-		if ln := rp.g.byLit[t.lit]; ln != nil && ln.fact != nil {
+		if ln := rp.g.byLit[t.lit]; ln != nil && ln.fact != nil && !ln.hot { // a hot literal's own findings stand alone
 			rp.reportTransitive(r, call, ctx, ln.name, ln.fact, ln.cats, ln.local)
 		}
 		return
@@ -190,7 +225,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		}
 		return
 	}
-	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && (!f.Hot || !rp.sameModule(t.fn.Pkg())) {
+	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && (!f.Hot && !rp.profileHot(t.fn) || !rp.sameModule(t.fn.Pkg())) {
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f, f.Cats, f.localWitness())
 	}
 }

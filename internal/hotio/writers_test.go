@@ -23,7 +23,7 @@ var testAnalyzer = &analysis.Analyzer{
 			return nil, err
 		}
 		dirs, _ := directives.Scan(p.Fset, p.Files)
-		for _, d := range Run(p, s, dirs, false).Diags {
+		for _, d := range Run(p, s, nil, dirs, false).Diags {
 			p.Report(d)
 		}
 		return nil, nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/hotio"
+	"github.com/iohotpath/iohotpath/internal/profiles"
 	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
@@ -21,7 +22,12 @@ import (
 // io-under-lock finding, unless no lock held is one goroutines wait for
 // that way (Held.Waited). It returns hot-io's findings, so amended, and its
 // own.
-func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags []analysis.Diagnostic) {
+//
+// With a mutex or block profile (prof), a finding says how long
+// goroutines waited for its lock, and a lock the profile shows contended
+// counts as one goroutines wait for whatever the heuristics say;
+// contendedOnly leaves out the io-under-lock findings of the others.
+func Check(pass *analysis.Pass, held *Held, hot hotio.Result, prof *profiles.Index, contendedOnly bool) (hotDiags, diags []analysis.Diagnostic) {
 	if !held.Any() {
 		return hot.Diags, nil
 	}
@@ -32,6 +38,7 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 		}
 	}
 	hotDiags = slices.Clone(hot.Diags)
+	ct := contention{pass: pass, prof: prof, only: contendedOnly}
 	blocked := map[*ast.CallExpr]hotio.Blocked{}
 	slow := map[token.Pos]bool{} // where a lock is taken to do unbounded I/O whenever it is
 	for call, locks := range held.calls {
@@ -56,10 +63,10 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 		locks := held.calls[call]
 		if i, ok := reported[call.Pos()]; ok && hot.Diags[i].End == call.End() {
 			lk := strongest(locks) // in hot code every lock counts: it is taken per unit of work
-			hotDiags[i].Message += "; " + heldClause(lk, where(pass, lk.Pos))
+			hotDiags[i].Message += "; " + heldClause(lk, where(pass, lk.Pos)) + ct.clause(lk)
 			continue
 		}
-		if d, ok := underLock(pass, held, call, locks, b, slow); ok {
+		if d, ok := underLock(pass, held, call, locks, b, slow, ct); ok {
 			diags = append(diags, d)
 		}
 	}
@@ -71,7 +78,7 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result) (hotDiags, diags [
 // a lock goroutines wait for (Held.Waited; an fsync under a lock that
 // only keeps a file's writes whole, too), bounded I/O (a file, a stat, an
 // encoder, a connection's write) where the lock guards data.
-func underLock(pass *analysis.Pass, held *Held, call *ast.CallExpr, locks []Lock, b hotio.Blocked, slow map[token.Pos]bool) (analysis.Diagnostic, bool) {
+func underLock(pass *analysis.Pass, held *Held, call *ast.CallExpr, locks []Lock, b hotio.Blocked, slow map[token.Pos]bool, ct contention) (analysis.Diagnostic, bool) {
 	text, cat, related := b.Text, b.Cat, b.Related
 	waited := func(l Lock) bool { return held.Waited(l, slow) || cat == catalogue.Sync && held.sink(l) }
 	why := ""
@@ -83,14 +90,17 @@ func underLock(pass *analysis.Pass, held *Held, call *ast.CallExpr, locks []Lock
 		waited = held.dataUnder
 		why = ", where it guards data the code updates"
 	}
-	locks = slices.DeleteFunc(slices.Clone(locks), func(l Lock) bool { return !waited(l) })
+	locks = slices.DeleteFunc(slices.Clone(locks), func(l Lock) bool { return !waited(l) && ct.waited(l) == 0 })
 	if len(locks) == 0 {
 		return analysis.Diagnostic{}, false // waiting for the operation is what the lock is for
 	}
 	lk := strongest(locks)
+	if ct.drops(lk) {
+		return analysis.Diagnostic{}, false // -contended-only: no goroutine was seen waiting
+	}
 	return analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.IOUnderLock,
-		Message: fmt.Sprintf("%s %s%s; %s waits for %s; %s",
-			text, whileHeld(lk, where(pass, lk.Pos)), why, waiters(lk), cat.Waits(), held.fix(lk)),
+		Message: fmt.Sprintf("%s %s%s; %s waits for %s%s; %s",
+			text, whileHeld(lk, where(pass, lk.Pos)), why, waiters(lk), cat.Waits(), ct.clause(lk), held.fix(lk)),
 		Related: related}, true
 }
 

@@ -7,13 +7,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
+	"github.com/iohotpath/iohotpath/internal/profiles"
 	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
@@ -59,7 +62,9 @@ var fullDescriptions = map[string]string{
 //     identity when unrelated lines move.
 //
 // The output depends only on r, opts and the reported files: results are in
-// the order of r.Diagnostics (file, line, column, rule, message).
+// the order of r.Diagnostics (file, line, column, rule, message), but for
+// the findings whose lock a contention profile shows waited for, which
+// come first, most waiting first, with a rank (byWaiting).
 func SARIF(w io.Writer, r *Report, opts Options) error {
 	b := &sarifBuilder{opts: opts, src: newSources()}
 	log := sarif.NewReport()
@@ -94,11 +99,15 @@ func (b *sarifBuilder) run(r *Report) *sarif.Run {
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarif.LevelWarning))
 	}
 	seen := make(map[string]int) // fingerprint -> occurrences so far
-	for _, d := range r.Diagnostics {
+	diags, waits, most := byWaiting(r.Diagnostics)
+	for i, d := range diags {
 		res := run.CreateResultForRule(d.Rule()).
 			WithLevel(sarif.LevelWarning).
 			WithMessage(sarif.NewTextMessage(d.Message)).
 			AddLocation(b.location(d.Pos, d.End, ""))
+		if waits[i] > 0 {
+			res.WithRank(math.Round(1000*float64(waits[i])/float64(most)) / 10)
+		}
 		fp := b.fingerprint(d)
 		seen[fp]++
 		res.WithPartialFingerprints(map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, seen[fp])})
@@ -131,6 +140,30 @@ func (b *sarifBuilder) run(r *Report) *sarif.Run {
 		run.WithProperties(sarif.NewPropertyBag().Add("iohotpath/sharedCauses", list))
 	}
 	return run
+}
+
+// byWaiting returns diags ordered by the waiting a contention profile
+// recorded for their lock (profiles.WaitClause), most first, the others
+// after them in their order; the waiting of each, and the most. SARIF's
+// rank (0 to 100, higher first) is each one's waiting against the most.
+func byWaiting(diags []Diagnostic) ([]Diagnostic, []time.Duration, time.Duration) {
+	type waited struct {
+		d Diagnostic
+		w time.Duration
+	}
+	list := make([]waited, len(diags))
+	var most time.Duration
+	for i, d := range diags {
+		w, _ := profiles.ParseWait(d.Message)
+		list[i] = waited{d, w}
+		most = max(most, w)
+	}
+	slices.SortStableFunc(list, func(a, b waited) int { return cmp.Compare(b.w, a.w) })
+	out, waits := make([]Diagnostic, len(list)), make([]time.Duration, len(list))
+	for i, x := range list {
+		out[i], waits[i] = x.d, x.w
+	}
+	return out, waits, most
 }
 
 // usedRules returns the rule ids of r's diagnostics, sorted.

@@ -1,7 +1,9 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -304,5 +306,42 @@ func TestSARIFDeterministic(t *testing.T) {
 		} else if again != first {
 			t.Fatalf("two renderings differ:\n%s\n%s", first, again)
 		}
+	}
+}
+
+// TestSARIFRankByWaiting: findings whose lock a mutex profile shows
+// waited for come first, most waiting first, ranked against the most;
+// the others keep their order and have no rank.
+func TestSARIFRankByWaiting(t *testing.T) {
+	diag := func(line int, msg string) Diagnostic {
+		return Diagnostic{Analyzer: "iohotpath", Category: "io-under-lock", Message: msg,
+			Pos: Position{File: "/m/a.go", Line: line, Column: 1}, End: Position{File: "/m/a.go", Line: line, Column: 5}}
+	}
+	r := &Report{Diagnostics: []Diagnostic{
+		diag(1, "x under a.mu"),
+		diag(2, "y; goroutines waited 200.0 ms for b.mu in the profile; fix"),
+		diag(3, "z; goroutines waited 1.8 s for c.mu in the profile; fix"),
+	}}
+	var buf bytes.Buffer
+	if err := SARIF(&buf, r, Options{Root: "/m"}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Rank    float64
+				Message struct{ Text string }
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, res := range log.Runs[0].Results {
+		got = append(got, fmt.Sprintf("%s %.1f", res.Message.Text[:1], res.Rank))
+	}
+	if want := []string{"z 100.0", "y 11.1", "x -1.0"}; !slices.Equal(got, want) {
+		t.Errorf("results %v, want %v", got, want)
 	}
 }
