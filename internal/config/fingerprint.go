@@ -86,6 +86,14 @@ func hashProfiles(h hash.Hash, file string) {
 // start with ".". A file that cannot be listed is left out; reading it is
 // the run's business.
 func FilesUnder(root string) []string {
+	return walkFiles(root, func(name string) bool { return strings.HasPrefix(name, ".") },
+		func(path string, d fs.DirEntry) bool { return d.Name() == FileName })
+}
+
+// walkFiles returns the paths below root, in lexical order, that match
+// says to keep, not descending into directories (other than root) whose
+// name skip says to leave out nor into those that cannot be listed.
+func walkFiles(root string, skip func(name string) bool, match func(path string, d fs.DirEntry) bool) []string {
 	var files []string
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {
@@ -93,10 +101,9 @@ func FilesUnder(root string) []string {
 			if d != nil && d.IsDir() && path != root {
 				return fs.SkipDir
 			}
-			return nil
-		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
+		case d.IsDir() && path != root && skip(d.Name()):
 			return fs.SkipDir
-		case d.Name() == FileName:
+		case match(path, d):
 			files = append(files, path)
 		}
 		return nil

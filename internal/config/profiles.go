@@ -67,21 +67,13 @@ func (m *mainModule) defaultProfiles() []string {
 // "_", and testdata, are not walked: the go command's patterns match no
 // package there.
 func DefaultProfiles(root string) []string {
-	var files []string
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			if d != nil && d.IsDir() && path != root {
-				return fs.SkipDir
-			}
-		case d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_") || d.Name() == "testdata"):
-			return fs.SkipDir
-		case d.Name() == DefaultProfile && d.Type().IsRegular() && isMainDir(filepath.Dir(path)):
-			files = append(files, path)
-		}
-		return nil
-	})
-	return files
+	return walkFiles(root,
+		func(name string) bool {
+			return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata"
+		},
+		func(path string, d fs.DirEntry) bool {
+			return d.Name() == DefaultProfile && d.Type().IsRegular() && isMainDir(filepath.Dir(path))
+		})
 }
 
 // isMainDir reports whether a non-test Go file of dir is in package main.

@@ -145,13 +145,8 @@ func receiverCall(call *ast.CallExpr) *ast.CallExpr {
 // constants of 400 or more (http.StatusNotFound): a status by its
 // declaration, whatever the call it is given to.
 func isHTTPErrorStatus(info *types.Info, e ast.Expr) bool {
-	var id *ast.Ident
-	switch x := astutil.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := refIdent(e)
+	if id == nil {
 		return false
 	}
 	c, ok := info.Uses[id].(*types.Const)
@@ -160,4 +155,16 @@ func isHTTPErrorStatus(info *types.Info, e ast.Expr) bool {
 	}
 	code, ok := constant.Int64Val(c.Val())
 	return ok && code >= 400
+}
+
+// refIdent is the identifier e refers by: x itself, or the Sel of pkg.X
+// and v.f; nil for any other expression.
+func refIdent(e ast.Expr) *ast.Ident {
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
 }

@@ -308,13 +308,8 @@ func (fa *failer) made(e ast.Expr, assume *types.Var, depth int) bool {
 // failsOfVar says when calling fun, a package-level func variable, returns
 // a non-nil error: by this package's decision or the variable's fact.
 func (fa *failer) failsOfVar(fun ast.Expr) catalogue.Fails {
-	var id *ast.Ident
-	switch f := astutil.Unparen(fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
+	id := refIdent(fun)
+	if id == nil {
 		return catalogue.Fails{}
 	}
 	v, ok := fa.u.pass.TypesInfo.Uses[id].(*types.Var)
