@@ -61,6 +61,13 @@ func onDebugLevel(info *types.Info, r *resolver, fun ast.Expr, depth int) bool {
 // or a helper returning logr's V(2). Calls on their results are debug
 // logging (onDebugLevel).
 func computeDebugBound(info *types.Info, r *resolver, g *graph) {
+	computeBound(g, func(n *funcNode) *bool { return &n.debugBound }, func(e ast.Expr) bool { return isDebugBound(info, r, e) })
+}
+
+// computeBound decides, round by round, which functions of g return on
+// every return a value that isBound says is bound to a level, and sets
+// the flag that flag gives of each.
+func computeBound(g *graph, flag func(*funcNode) *bool, isBound func(ast.Expr) bool) {
 	var cands []*funcNode
 	rets := map[*funcNode][]*ast.ReturnStmt{}
 	for _, n := range g.nodes {
@@ -83,18 +90,18 @@ func computeDebugBound(info *types.Info, r *resolver, g *graph) {
 	for changed := true; changed; {
 		changed = false
 		for _, n := range cands {
-			if n.debugBound {
+			if *flag(n) {
 				continue
 			}
 			all := true
 			for _, ret := range rets[n] {
-				if len(ret.Results) != 1 || !isDebugBound(info, r, ret.Results[0]) {
+				if len(ret.Results) != 1 || !isBound(ret.Results[0]) {
 					all = false
 					break
 				}
 			}
 			if all {
-				n.debugBound, changed = true, true
+				*flag(n), changed = true, true
 			}
 		}
 	}
@@ -300,6 +307,42 @@ func (w *walker) isAlarmCall(call *ast.CallExpr) bool {
 	return f != nil && f.Alarm
 }
 
+// computeAlarmBound decides which functions of the package return a
+// logger or event bound to warning level or above on every return (a
+// project's `func Warn() *zerolog.Event { return Logger.Warn() }`): calls
+// on their results log an alarm (onAlarmLevel).
+func (u *unit) computeAlarmBound() {
+	w := &walker{unit: u, info: u.pass.TypesInfo}
+	computeBound(u.g, func(n *funcNode) *bool { return &n.alarmBound }, func(e ast.Expr) bool {
+		// A selector stands for the call's method: onAlarmLevel asks of
+		// its receiver chain.
+		call, ok := astutil.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			if rhs := w.r.assigned(e); rhs != nil {
+				call, ok = astutil.Unparen(rhs).(*ast.CallExpr)
+			}
+		}
+		if !ok {
+			return false
+		}
+		if fn := names.FuncOf(w.info, call.Fun); fn != nil && (catalogue.IsAlarmBinder(fn) || w.isAlarmBound(fn)) {
+			return true
+		}
+		return w.onAlarmLevel(call.Fun, 0)
+	})
+}
+
+// isAlarmBound reports whether fn returns a logger or event bound to
+// warning level or above, as its node or its fact says.
+func (w *walker) isAlarmBound(fn *types.Func) bool {
+	fn = fn.Origin()
+	if n := w.g.byFunc[fn]; n != nil {
+		return n.alarmBound
+	}
+	f := importFact(w.pass, fn)
+	return f != nil && f.AlarmBound
+}
+
 // computeAlarms decides, round by round, which functions of the package
 // log at warning level or above whenever they run: a statement of their
 // body is such a call (func (l *Logger) Warnf(…) { l.sl.Warn(…) }).
@@ -341,7 +384,7 @@ func (w *walker) onAlarmLevel(fun ast.Expr, depth int) bool {
 		return false
 	}
 	if fn := names.FuncOf(w.info, call.Fun); fn != nil {
-		if catalogue.IsAlarmBinder(fn) {
+		if catalogue.IsAlarmBinder(fn) || w.isAlarmBound(fn) {
 			return true
 		}
 		if l, ok := catalogue.LookupLevel(fn); ok && l.Check && l.Arg >= 0 && l.Arg < len(call.Args) {

@@ -52,12 +52,16 @@ type Fact struct {
 	// (a project's Warnf): a block that calls it and returns ends on a
 	// failure it states itself.
 	Alarm bool
+	// AlarmBound: the function returns a logger, event or entry bound to
+	// warning level or above (a project's `logging.Warn()` returning
+	// zerolog's Warn()); calls on its result log an alarm.
+	AlarmBound bool
 }
 
 // meaning reports whether f says anything besides blocking: how the
 // function fails, answers or logs.
 func (f *Fact) meaning() bool {
-	return f.Fails != (catalogue.Fails{}) || f.Answer != (catalogue.Answer{}) || f.DebugBound || f.Alarm
+	return f.Fails != (catalogue.Fails{}) || f.Answer != (catalogue.Answer{}) || f.DebugBound || f.Alarm || f.AlarmBound
 }
 
 // blocks reports whether f says its function performs blocking I/O.
@@ -75,6 +79,13 @@ func debugText(bound bool) string {
 func alarmText(alarm bool) string {
 	if alarm {
 		return "logs alarm"
+	}
+	return ""
+}
+
+func alarmBoundText(bound bool) string {
+	if bound {
+		return "alarm-bound"
 	}
 	return ""
 }
@@ -119,7 +130,7 @@ func (f *Fact) String() string {
 			writeChain(&b, f.LocalChain)
 		}
 	}
-	for _, m := range []string{f.Fails.String(), f.Answer.String(), debugText(f.DebugBound), alarmText(f.Alarm)} {
+	for _, m := range []string{f.Fails.String(), f.Answer.String(), debugText(f.DebugBound), alarmText(f.Alarm), alarmBoundText(f.AlarmBound)} {
 		if m == "" {
 			continue
 		}

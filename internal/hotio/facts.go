@@ -330,7 +330,7 @@ func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 		if n.obj == nil {
 			continue
 		}
-		meaning := Fact{Fails: n.fails, Answer: n.answer, DebugBound: n.debugBound, Alarm: n.alarm}
+		meaning := Fact{Fails: n.fails, Answer: n.answer, DebugBound: n.debugBound, Alarm: n.alarm, AlarmBound: n.alarmBound}
 		switch {
 		case n.nonblocking:
 			meaning.NonBlocking = true
@@ -340,7 +340,7 @@ func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 		case n.fact != nil:
 			f := *n.fact
 			f.Hot, f.Cats = n.hot && n.share == 0, n.cats // hot by a profile is no fact: importers ask the profile (profileHot)
-			f.Fails, f.Answer, f.DebugBound, f.Alarm = n.fails, n.answer, n.debugBound, n.alarm
+			f.Fails, f.Answer, f.DebugBound, f.Alarm, f.AlarmBound = n.fails, n.answer, n.debugBound, n.alarm, n.alarmBound
 			f.Unbounded, f.UnboundedChain = catalogue.None, nil
 			if n.slow != nil {
 				f.Unbounded = n.slow.Cat

@@ -45,6 +45,7 @@ type funcNode struct {
 	answer     catalogue.Answer // how it answers with an error status (answers.go)
 	debugBound bool             // it returns a logger or event bound to debug level (debug.go)
 	alarm      bool             // it logs at warning level or above whenever it runs (debug.go)
+	alarmBound bool             // it returns a logger or event bound to warning level or above (debug.go)
 	cats       catalogue.Set    // every category the function reaches
 	slow       *Fact            // witness of the first call of an unbounded category (Category.Unbounded)
 	slowRound  int              // fixpoint round that set slow

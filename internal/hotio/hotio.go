@@ -84,6 +84,7 @@ func computeFacts(pass *analysis.Pass, s *config.Settings, dirs *directives.Inde
 	u := &unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used, chain: new(chainPositions)}
 	u.computeFails()
 	u.computeAnswers()
+	u.computeAlarmBound()
 	u.computeAlarms()
 	(&facter{unit: u}).computeFacts()
 	return u

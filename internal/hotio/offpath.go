@@ -253,12 +253,15 @@ var exitRules = []exitRule{
 	{ruleLogsAlarm, func(w *walker, b exitBlock) bool {
 		return b.ret != nil && b.outside() && (!b.tail || b.rejects) && w.logsAlarm(b.list) && !w.mayBlock(b.ret, nil)
 	}},
-	// In a loop, a branch that logs at warning level or above and makes
-	// no other blocking call: the item it met is bad by the code's own
-	// words, whether it skips the item or goes on (`if err != nil {
-	// log.Warn(…); continue }`, `default: log.Warn("unknown type")`).
-	{ruleWarnsInLoop, func(w *walker, b exitBlock) bool {
-		return !b.outside() && !b.tail && w.logsAlarm(b.list) && !w.blocksBeside(b.list, w.isAlarmCall)
+	// A branch that logs at warning level or above and makes no other
+	// blocking call: what it met is wrong by the code's own words, whether
+	// it skips, repairs or goes on (`if err != nil { log.Warn(…); continue
+	// }`, `default: log.Warn("unknown type")`, `if size == 0 {
+	// log.Warn("falling back"); size = def }`). A branch that warns and
+	// does anything else blocking is still reported; so is a function's
+	// tail, which is its main path.
+	{ruleWarnsOnly, func(w *walker, b exitBlock) bool {
+		return !b.tail && w.logsAlarm(b.list) && !w.blocksBeside(b.list, w.isAlarmCall)
 	}},
 	// panic(…), os.Exit(…), log.Fatal(…).
 	{rulePanicsOrExits, func(w *walker, b exitBlock) bool {

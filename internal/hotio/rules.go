@@ -15,7 +15,7 @@ const (
 	ruleAnswersError    = "answers-error-status"
 	ruleHandsMadeError  = "hands-made-error"
 	ruleLogsAlarm       = "logs-alarm-and-returns"
-	ruleWarnsInLoop     = "warns-in-loop"
+	ruleWarnsOnly       = "warns-only"
 	rulePanicsOrExits   = "panics-or-exits"
 	ruleLeavesHotLoop   = "leaves-hot-loop"
 	ruleFailsOnceInLoop = "fails-once-in-loop" // walk.go, failsOnce
@@ -38,7 +38,7 @@ const (
 // docs.
 var OffPathRules = []string{
 	ruleFailureBranch, ruleReturnsFailure, ruleReturnsZeroErr, ruleAnswersError, ruleHandsMadeError,
-	ruleLogsAlarm, ruleWarnsInLoop, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop, ruleLazyInit,
+	ruleLogsAlarm, ruleWarnsOnly, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop, ruleLazyInit,
 	ruleRecovered, ruleDebugGuard, ruleDebugFlag, ruleDeadCode,
 	ruleDebugLevel, ruleDelegation, ruleServed, ruleHandlerJob,
 }

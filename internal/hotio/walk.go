@@ -383,7 +383,7 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 // branch that warns in a loop is.
 func (w *walker) loopBody(list []ast.Stmt, ctx walkCtx) {
 	if !ctx.exit && ctx.offBy == "" && w.logsAlarm(list) && !w.blocksBeside(list, w.isAlarmCall) {
-		if inner, walk := w.leftOut(ctx, ruleWarnsInLoop, true); walk {
+		if inner, walk := w.leftOut(ctx, ruleWarnsOnly, true); walk {
 			w.stmts(list, inner)
 		}
 		return

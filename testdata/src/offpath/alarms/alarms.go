@@ -45,9 +45,26 @@ func EventErrThenReturn(l *zerolog.Logger, x *int) {
 }
 
 // hotpath
-func WarnAndGoOn(k string, bad bool) { // want WarnAndGoOn:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+func WarnAndGoOn(k string, size int) int {
+	if size == 0 {
+		log.Warn().Str("key", k).Msg("zero size, falling back") // silent: a branch that only warns
+		size = 100
+	}
+	return size
+}
+
+// hotpath
+func InfoAndGoOn(k string, bad bool) { // want InfoAndGoOn:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
+	if bad {
+		log.Info().Str("key", k).Msg("odd key") // want `\(\*zerolog.Event\).Msg writes a log record`
+	}
+}
+
+// hotpath
+func WarnAndWrite(k string, bad bool) { // want WarnAndWrite:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
 	if bad {
 		log.Warn().Str("key", k).Msg("odd key") // want `\(\*zerolog.Event\).Msg writes a log record`
+		fmt.Println(k)                          // want `fmt.Println writes to standard output`
 	}
 }
 
@@ -82,7 +99,7 @@ func InfoInLoop(keys []string) { // want InfoInLoop:"hot blocking\\(log\\): \\(\
 		}
 		if k == "-" {
 			log.Warn().Msg("odd") // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
-			fmt.Println(k)     // want `fmt.Println writes to standard output in a loop`
+			fmt.Println(k)        // want `fmt.Println writes to standard output in a loop`
 		}
 	}
 }
@@ -200,7 +217,7 @@ func WarnEach(errs []string) {
 // hotpath
 func InfoEach(names []string) { // want InfoEach:"hot blocking\\(log\\): \\(\\*zerolog\\.Event\\)\\.Msg"
 	for _, n := range names {
-		log.Warn().Str("name", n).Msg("odd")   // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
+		log.Warn().Str("name", n).Msg("odd")  // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
 		log.Info().Str("name", n).Msg("seen") // want `\(\*zerolog.Event\).Msg writes a log record in a loop`
 	}
 }

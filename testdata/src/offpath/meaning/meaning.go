@@ -133,6 +133,29 @@ func Debugging(id string, cfg config) { // want Debugging:"hot blocking\\(log\\)
 	logging.Info().Msg("z") // want `\(\*zerolog.Event\).Msg writes a log record`
 }
 
+// ChunkSize falls back to a default with a warning through the
+// project's wrapper, and goes on (spicedb's ForEachChunkUntil).
+//
+// hotpath
+func ChunkSize(size int) int {
+	if size == 0 {
+		logging.Warn().Int("size", size).Msg("zero chunk size, using the default") // silent: a branch that only warns
+		size = 100
+	}
+	return size
+}
+
+// ChunkInfo says the same at info level: reported.
+//
+// hotpath
+func ChunkInfo(size int) int { // want ChunkInfo:"hot blocking\\(log\\): \\(\\*zerolog.Event\\).Msg"
+	if size == 0 {
+		logging.Info().Int("size", size).Msg("zero chunk size, using the default") // want `\(\*zerolog.Event\).Msg writes a log record`
+		size = 100
+	}
+	return size
+}
+
 // debugf logs only with debug on.
 func debugf(format string, args ...any) {
 	if !debug {

@@ -80,7 +80,7 @@ func LogsAlarmAndReturns(m map[string]int) bool {
 func WarnsInLoop(ids []string) {
 	for _, id := range ids {
 		if _, err := strconv.Atoi(id); err != nil {
-			slog.Warn("skipping a bad id", "id", id) // want `^left out by warns-in-loop: slog.Warn`
+			slog.Warn("skipping a bad id", "id", id) // want `^left out by warns-only: slog.Warn`
 			continue
 		}
 	}

@@ -19,6 +19,9 @@ func Trace() *zerolog.Event { // want Trace:"debug-bound"
 	return e
 }
 
+// Warn returns a warning-level event, as spicedb's logging.Warn does.
+func Warn() *zerolog.Event { return log.Logger.Warn() } // want Warn:"alarm-bound"
+
 // Info returns an info-level event: it writes.
 func Info() *zerolog.Event { return log.Info() }
 
