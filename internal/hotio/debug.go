@@ -423,8 +423,12 @@ func (w *walker) isDebugFlag(cond ast.Expr, depth int) bool {
 			return saysDebug(x.Sel.Name)
 		}
 	case *ast.CallExpr:
-		if fn := names.FuncOf(w.info, x.Fun); fn != nil && saysDebug(fn.Name()) {
+		fn := names.FuncOf(w.info, x.Fun)
+		if fn != nil && saysDebug(fn.Name()) {
 			return true // l.ShouldDebug("api"), IsVerbose()
+		}
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && (fn.Name() == "HasPrefix" || fn.Name() == "EqualFold") && len(x.Args) == 2 {
+			return w.debugString(x.Args[1]) // strings.HasPrefix(r.URL.Path, "/debug/")
 		}
 	case *ast.BinaryExpr:
 		if x.Op != token.EQL && x.Op != token.NEQ {

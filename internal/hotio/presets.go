@@ -2,9 +2,11 @@ package hotio
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,14 +47,89 @@ func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
 	if s.Presets[config.PresetGRPC] {
 		services = grpcServices(pass)
 	}
+	var debugRoutes map[*funcNode]bool
+	if s.Presets[config.PresetHTTP] {
+		debugRoutes = g.debugRoutes(pass)
+	}
+	debugPkg := slices.Contains(strings.Split(pass.Pkg.Path(), "/"), "debug") // a package of debug endpoints (internal/debug)
 	for _, n := range g.nodes {
 		if n.hot || !s.IncludeTests && strings.HasSuffix(pass.Fset.Position(n.pos()).Filename, "_test.go") {
 			continue
 		}
-		if kind := presetKind(pass.TypesInfo, n, s, services); kind != "" {
+		kind := presetKind(pass.TypesInfo, n, s, services)
+		if kind == "HTTP handler" && (debugPkg || debugRoutes[n] || n.obj != nil && saysDebug(n.obj.Name())) {
+			continue // a debug endpoint: an operator's tool, not a request path
+		}
+		if kind != "" {
 			n.hot, n.preset = true, kind
 		}
 	}
+}
+
+// debugRoutes returns the handlers of the package registered at a route
+// with a path element that says debug (`mux.HandleFunc("/debug/rand",
+// s.handleRand)`, `r.Get("/internal/debug/vars", …)`): an operator's
+// tool, as net/http/pprof's are, not a request path.
+func (g *graph) debugRoutes(pass *analysis.Pass) map[*funcNode]bool {
+	routes := map[*funcNode]bool{}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			call, ok := x.(*ast.CallExpr)
+			if !ok || len(call.Args) < 2 || !isDebugRoute(pass.TypesInfo, call.Args[0]) {
+				return true
+			}
+			for _, a := range call.Args[1:] {
+				if n := g.handlerNode(pass.TypesInfo, a); n != nil {
+					routes[n] = true
+				}
+			}
+			return true
+		})
+	}
+	return routes
+}
+
+// isDebugRoute reports whether e is a constant route pattern ("/debug/x",
+// "GET /debug/{id}") with a path element that says debug.
+func isDebugRoute(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	route := constant.StringVal(tv.Value)
+	if i := strings.IndexByte(route, ' '); i >= 0 {
+		route = route[i+1:] // a method before the path (Go 1.22 patterns)
+	}
+	if !strings.HasPrefix(route, "/") {
+		return false
+	}
+	for _, elem := range strings.Split(route, "/") {
+		if debugWords[strings.ToLower(elem)] {
+			return true
+		}
+	}
+	return false
+}
+
+// handlerNode returns the node of the function e refers to or is (a
+// function, a method value, a function literal, or one of those converted
+// to http.HandlerFunc), or nil.
+func (g *graph) handlerNode(info *types.Info, e ast.Expr) *funcNode {
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return g.byLit[x]
+	case *ast.CallExpr:
+		if len(x.Args) == 1 { // http.HandlerFunc(h)
+			if tv := info.Types[x.Fun]; tv.IsType() {
+				return g.handlerNode(info, x.Args[0])
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if fn := names.FuncOf(info, x); fn != nil {
+			return g.byFunc[fn.Origin()]
+		}
+	}
+	return nil
 }
 
 // IsTestSupport reports whether the package is test support code: a file

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -347,15 +348,15 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 		case *ast.SwitchStmt:
 			w.expr(n.Init, ctx)
 			w.expr(n.Tag, ctx)
-			w.clauses(n.Body, ctx, n.Tag == nil)
+			w.clauses(n.Body, ctx, n.Tag == nil, n.Tag != nil)
 			return false
 		case *ast.TypeSwitchStmt:
 			w.expr(n.Init, ctx)
 			w.expr(n.Assign, ctx)
-			w.clauses(n.Body, ctx, false)
+			w.clauses(n.Body, ctx, false, false)
 			return false
 		case *ast.SelectStmt:
-			w.clauses(n.Body, ctx, false)
+			w.clauses(n.Body, ctx, false, false)
 			return false
 		case *ast.IfStmt:
 			w.expr(n.Init, ctx)
@@ -392,8 +393,10 @@ func (w *walker) loopBody(list []ast.Stmt, ctx walkCtx) {
 }
 
 // clauses walks the case clauses of a switch or select, each a possible
-// error-exit block; a clause of a switch without a tag is an if.
-func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx, tagless bool) {
+// error-exit block; a clause of a switch without a tag is an if, and a
+// clause of a switch on a value (tagged) whose cases all say debug
+// (`case "/debug/vars":`) is the body of a debug flag.
+func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx, tagless, tagged bool) {
 	inner := ctx
 	inner.breakNest++
 	for _, s := range body.List {
@@ -403,8 +406,11 @@ func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx, tagless bool) {
 				w.expr(e, ctx)
 			}
 			kind := plain
-			if tagless && len(cl.List) == 1 {
+			switch {
+			case tagless && len(cl.List) == 1:
 				kind = w.condition(cl.List[0])
+			case tagged && len(cl.List) > 0 && !slices.ContainsFunc(cl.List, func(e ast.Expr) bool { return !w.debugString(e) }):
+				kind = debugFlag
 			}
 			w.block(cl.Body, inner, kind)
 		case *ast.CommClause:
