@@ -72,6 +72,23 @@ func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
 // tool, as net/http/pprof's are, not a request path.
 func (g *graph) debugRoutes(pass *analysis.Pass) map[*funcNode]bool {
 	routes := map[*funcNode]bool{}
+	lits := map[*types.Var]*ast.FuncLit{} // reqf := func(w, r) {…}, then HandleFunc("/debug/x", reqf)
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			if as, ok := x.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+				for i, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok {
+							if lit, ok := as.Rhs[i].(*ast.FuncLit); ok {
+								lits[v] = lit
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(x ast.Node) bool {
 			call, ok := x.(*ast.CallExpr)
@@ -79,7 +96,7 @@ func (g *graph) debugRoutes(pass *analysis.Pass) map[*funcNode]bool {
 				return true
 			}
 			for _, a := range call.Args[1:] {
-				if n := g.handlerNode(pass.TypesInfo, a); n != nil {
+				if n := g.handlerNode(pass.TypesInfo, lits, a); n != nil {
 					routes[n] = true
 				}
 			}
@@ -113,17 +130,25 @@ func isDebugRoute(info *types.Info, e ast.Expr) bool {
 
 // handlerNode returns the node of the function e refers to or is (a
 // function, a method value, a function literal, or one of those converted
-// to http.HandlerFunc), or nil.
-func (g *graph) handlerNode(info *types.Info, e ast.Expr) *funcNode {
+// to http.HandlerFunc, or a local variable defined as a function literal,
+// as lits gives), or nil.
+func (g *graph) handlerNode(info *types.Info, lits map[*types.Var]*ast.FuncLit, e ast.Expr) *funcNode {
 	switch x := astutil.Unparen(e).(type) {
 	case *ast.FuncLit:
 		return g.byLit[x]
 	case *ast.CallExpr:
 		if len(x.Args) == 1 { // http.HandlerFunc(h)
 			if tv := info.Types[x.Fun]; tv.IsType() {
-				return g.handlerNode(info, x.Args[0])
+				return g.handlerNode(info, lits, x.Args[0])
 			}
 		}
+	}
+	if id, ok := astutil.Unparen(e).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok && lits[v] != nil {
+			return g.byLit[lits[v]]
+		}
+	}
+	switch x := astutil.Unparen(e).(type) {
 	case *ast.Ident, *ast.SelectorExpr:
 		if fn := names.FuncOf(info, x); fn != nil {
 			return g.byFunc[fn.Origin()]

@@ -35,10 +35,14 @@ func DebugRoutes(mux *http.ServeMux, s *Server) {
 	mux.Handle("/trace/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		log.Printf("trace") // silent: converted to a HandlerFunc at /trace/
 	}))
+	reqf := func(w http.ResponseWriter, r *http.Request) {
+		log.Printf("requests") // silent: a local function registered at /debug/requests (etcd's registerTrace)
+	}
+	mux.Handle("/debug/requests", http.HandlerFunc(reqf))
 	mux.HandleFunc("/debugger-ui", handleDebuggerUI) // not a debug element
 	mux.HandleFunc("/api/items", handleItems)
 	mux.HandleFunc("/api/debugged", func(w http.ResponseWriter, r *http.Request) {
-		log.Printf("debugged") // want `log.Printf writes a log line on every call of HTTP handler httpsvc.DebugRoutes.func3`
+		log.Printf("debugged") // want `log.Printf writes a log line on every call of HTTP handler httpsvc.DebugRoutes.func4`
 	})
 }
 
