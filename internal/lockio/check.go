@@ -104,15 +104,19 @@ func underLock(pass *analysis.Pass, held *Held, call *ast.CallExpr, locks []Lock
 		Related: related}, true
 }
 
-// guardedCategory reports whether bounded I/O of category c is reported
-// under a lock that guards data: files, stats, encoders, and writes to a
-// connection already open.
+// guardedCategory reports whether I/O of category c, the first a call
+// reaches on some path, is reported under a lock that guards data: files,
+// stats, encoders, writes to a connection already open, and unbounded I/O
+// a callee does only on a branch. A callee's witness is its shortest
+// chain, so one that writes through a helper and fsyncs `if
+// mb.syncAlways` (nats' flushPendingMsgsLocked) is witnessed by the
+// fsync: left out, its writes under the lock would be too.
 func guardedCategory(c catalogue.Category) bool {
 	switch c {
 	case catalogue.File, catalogue.Stat, catalogue.Encode, catalogue.Network:
 		return true
 	}
-	return false
+	return c.Unbounded()
 }
 
 // fix is what a message about l proposes: for a cache filled key by key

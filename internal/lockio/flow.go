@@ -122,6 +122,7 @@ type flow struct {
 	rec      bool               // second pass: record the calls
 	cur      int32              // the block being run
 	pdom     [][]bool           // postdominators, for the second pass
+	fails    []bool             // the blocks every path from which ends in a failure, for the second pass
 	releases map[string][]int32 // the blocks that release each lock, not deferred
 	reach    [][]bool           // reach[a][b]: a path leads from block a to block b; built on first use
 }
@@ -157,7 +158,7 @@ func (f *finder) body(body *ast.BlockStmt, entryState state) {
 			}
 		}
 	}
-	fl.rec, fl.pdom = true, postdominators(g, f.info)
+	fl.rec, fl.pdom, fl.fails = true, postdominators(g, f.info), failures(g, f.info)
 	for _, b := range g.Blocks {
 		if reached[b.Index] {
 			fl.block(b, in[b.Index])
@@ -237,7 +238,7 @@ func (fl *flow) node(n ast.Node, s state) state {
 			}
 			if fl.rec && len(s) > 0 && !fl.f.isBuiltin(n) {
 				if held := fl.held(s); len(held) > 0 {
-					fl.f.record(n, held, fl.always)
+					fl.f.record(n, held, fl.always, fl.fails[fl.cur])
 				}
 			}
 		}
@@ -355,7 +356,7 @@ func (fl *flow) deferStmt(d *ast.DeferStmt, s state) state {
 		s = fl.exprs(s, sel.X)
 	}
 	if held := fl.held(s.atReturn()); fl.rec && len(held) > 0 && !fl.f.isBuiltin(call) {
-		fl.f.record(call, held, func(entry) bool { return false })
+		fl.f.record(call, held, func(entry) bool { return false }, false)
 	}
 	return s
 }

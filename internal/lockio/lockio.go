@@ -466,8 +466,11 @@ func declName(cur inspector.Cursor) (name string, method bool) {
 }
 
 // record notes that call is made with the locks of s held; always says
-// of each whether the call is made whenever it is taken.
-func (f *finder) record(call *ast.CallExpr, s state, always func(entry) bool) {
+// of each whether the call is made whenever it is taken. A call on a
+// failure exit (failing: building the error of `return
+// errors.New("empty")`, logging it) does not tell what the lock is for:
+// it neither makes nor unmakes a sink.
+func (f *finder) record(call *ast.CallExpr, s state, always func(entry) bool, failing bool) {
 	locks := make([]Lock, len(s))
 	for i, e := range s {
 		locks[i] = Lock{Name: e.name, Pos: e.pos, Read: e.read, class: e.class, id: e.id, always: always(e)}
@@ -477,6 +480,9 @@ func (f *finder) record(call *ast.CallExpr, s state, always func(entry) bool) {
 	}
 	slices.SortStableFunc(locks, func(a, b Lock) int { return int(a.Pos - b.Pos) })
 	f.held.calls[call] = locks
+	if failing {
+		return
+	}
 	for _, e := range s {
 		switch {
 		case !f.onHandle(call, e.owner):
