@@ -377,6 +377,13 @@ func TestExitCodeTable(t *testing.T) {
 			}
 			return []int{code}
 		},
+		"`-list`": func(t *testing.T) []int {
+			out, _, code := runEnv(t, mod, nil, bin, "-list")
+			if !strings.Contains(out, "sync (") || !strings.Contains(out, "\n  (*os.File).Sync\n") {
+				t.Errorf("standard output %q, want the catalogue by category", out)
+			}
+			return []int{code}
+		},
 		"no package pattern": func(t *testing.T) []int {
 			out, code := run(t, mod, bin)
 			if !strings.Contains(out, "Usage: iohotpath [-flag] [package]") || !strings.Contains(out, "  -funcs value") {

@@ -28,12 +28,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/output"
 )
@@ -86,6 +89,9 @@ func Main(args []string, opts Options) int {
 		return 1
 	case c.version:
 		fmt.Fprintln(stdout, Version())
+		return 0
+	case c.list:
+		printCatalogue(stdout)
 		return 0
 	}
 	if problems := checkConfig(c, dir); len(problems) > 0 {
@@ -197,5 +203,26 @@ func printCauses(t tree, w io.Writer) {
 	}
 	for _, c := range output.Causes(r) {
 		fmt.Fprintf(w, "iohotpath: %s\n", c.Advice())
+	}
+}
+
+// printCatalogue writes the catalogue of blocking calls (-list), grouped
+// by category in the order of the categories' names, a function a line:
+// what -disable and -enable name, and what docs/catalogue.md tabulates.
+func printCatalogue(w io.Writer) {
+	byCat := map[string][]string{}
+	for _, line := range catalogue.Lines() {
+		name, rest, _ := strings.Cut(line, " ")
+		cat, note, _ := strings.Cut(rest, " ")
+		if note != "" {
+			name += " " + note
+		}
+		byCat[cat] = append(byCat[cat], name)
+	}
+	for _, cat := range slices.Sorted(maps.Keys(byCat)) {
+		fmt.Fprintf(w, "%s (%d):\n", cat, len(byCat[cat]))
+		for _, name := range byCat[cat] {
+			fmt.Fprintf(w, "  %s\n", name)
+		}
 	}
 }

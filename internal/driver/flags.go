@@ -42,6 +42,7 @@ type command struct {
 	program    bool // -program: the whole-program pass after the analysis (internal/program)
 	debug      string
 	version    bool // -version
+	list       bool // -list: the catalogue, by category
 	patterns   []string
 	setErr     error // the error of the analyzer flag that did not validate
 }
@@ -77,6 +78,7 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 	fs.BoolVar(&c.program, "program", false, "resolve interface and func-value calls of hot code over the whole program (in process)")
 	fs.StringVar(&c.debug, "debug", "", "in-process engine's debug flags, any subset of \"fps\"")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
+	fs.BoolVar(&c.list, "list", false, "print the catalogue of blocking calls by category and exit")
 	for _, name := range []string{"tags", "mod", "modfile"} {
 		fs.Var(&buildFlag{c, name}, name, "go build flag -"+name)
 	}
@@ -97,7 +99,7 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		// go vet keys its cache by the flags, not by the files they name.
 		c.toolArgs = append(c.toolArgs, "-profile-digest="+profiles.Digest(c.profiles))
 	}
-	if c.version {
+	if c.version || c.list {
 		return c, nil // no packages needed
 	}
 	for _, p := range c.patterns {
@@ -226,6 +228,7 @@ Driver flags:
   -debug FLAGS   in-process engine's debug flags, any subset of "fps"
                  (f: log facts, p: one package at a time, s: sanity checks)
   -version       print the module version and VCS revision, and exit
+  -list          print the catalogue of blocking calls, by category, and exit
   -tags, -mod, -modfile
                  as for go build
 `)

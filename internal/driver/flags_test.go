@@ -1,12 +1,14 @@
 package driver
 
 import (
+	"bytes"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/iohotpath/iohotpath/analyzer"
+	"github.com/iohotpath/iohotpath/internal/catalogue"
 )
 
 // TestParseErrors: every bad command line fails in parse, before anything
@@ -122,5 +124,24 @@ func TestParseDefaults(t *testing.T) {
 	}
 	if c.engine != Auto || !c.test || c.context != -1 || c.json || c.format != "" || len(c.toolArgs) != 0 || len(c.buildFlags) != 0 {
 		t.Errorf("defaults: %+v", c)
+	}
+}
+
+// TestList: -list needs no package and prints every catalogue row under
+// its category.
+func TestList(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Main([]string{"-list"}, Options{New: analyzer.NewCommand, Stdout: &out, Stderr: &errOut, Dir: t.TempDir()})
+	if code != 0 || errOut.Len() > 0 {
+		t.Fatalf("-list: exit code %d, errors %q; want 0 and none", code, errOut.String())
+	}
+	text := out.String()
+	for _, want := range []string{"sync (", "  (*os.File).Sync\n", "network (", "  net.Dial\n", "  (*bufio.Writer).Flush (when the writer is a file or connection)\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("-list output lacks %q", want)
+		}
+	}
+	if n, rows := strings.Count(text, "\n  "), len(catalogue.Lines()); n != rows {
+		t.Errorf("-list printed %d functions; the catalogue has %d", n, rows)
 	}
 }
