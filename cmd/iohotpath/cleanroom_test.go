@@ -142,3 +142,24 @@ func TestFilePatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestTestFalseSkipsTestImports: go vet type-checks _test.go files
+// whatever -test says, so with -test=false the auto engine runs in
+// process, and a test-only import that does not resolve does not fail a
+// run that asked to leave tests out (issue 22, item 15).
+func TestTestFalseSkipsTestImports(t *testing.T) {
+	bin := binary(t)
+	const src = "package p\n\nimport \"log\"\n\n// hotpath\nfunc Handle() { log.Print(\"x\") }\n"
+	const test = "package p\n\nimport (\n\t\"testing\"\n\n\t\"example.com/nowhere/helper\"\n)\n\nfunc TestX(t *testing.T) { helper.Do() }\n"
+	mod := tempModule(t, map[string]string{"a.go": src, "a_test.go": test})
+	out, errOut, code := runEnv(t, mod, []string{"IOHOTPATH_DEBUG_ENGINE=1"}, bin, "-test=false", "./...")
+	if code != 3 || !strings.Contains(out+errOut, "a.go:6:17: log.Print writes a log line") {
+		t.Errorf("iohotpath -test=false ./...: exit code %d, want 3 and the finding\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "-test=false") {
+		t.Errorf("the engine's choice does not name -test=false:\n%s", errOut)
+	}
+	if _, _, code := runEnv(t, mod, nil, bin, "./..."); code != 1 {
+		t.Errorf("iohotpath ./... with an unresolved test import: exit code %d, want 1 (the tests are analysed)", code)
+	}
+}

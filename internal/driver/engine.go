@@ -73,6 +73,12 @@ func choose(c *command, dir string) choice {
 	if c.program {
 		return choice{engine: InProcess, why: "-program"} // go vet sees one package at a time
 	}
+	if !c.test {
+		// go vet type-checks every package with its _test.go files, whatever
+		// -test says: a test-only import that does not resolve would fail
+		// a run that asked to leave tests out.
+		return choice{engine: InProcess, why: "-test=false"}
+	}
 	env, err := goEnv(dir, "GOCACHE", "GOMOD", "GOWORK")
 	if err != nil || env["GOCACHE"] == "" || env["GOCACHE"] == "off" {
 		return choice{engine: InProcess, why: "no build cache"}

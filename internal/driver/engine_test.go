@@ -49,6 +49,9 @@ func TestChooseForced(t *testing.T) {
 	if ch := choose(&command{engine: Auto, program: true}, t.TempDir()); ch.engine != InProcess || ch.why != "-program" {
 		t.Errorf("-program: %+v, want the in-process engine, why -program", ch)
 	}
+	if ch := choose(&command{engine: Auto, test: false}, t.TempDir()); ch.engine != InProcess || ch.why != "-test=false" {
+		t.Errorf("-test=false: %+v, want the in-process engine (go vet type-checks _test.go files), why -test=false", ch)
+	}
 }
 
 func TestChooseNoCache(t *testing.T) {
