@@ -22,6 +22,7 @@ func TestProgramFlag(t *testing.T) {
 	}
 	out, code = run(t, mod, bin, "-program", "./...")
 	want := []string{
+		"fanout/fanout.go:28:3: s.Put (implemented by fanout.File0.Put, 9 other implementations) performs blocking file I/O",
 		"handler/handler.go:36:11: s.Store.Get (implemented by (*sqlstore.S).Get) performs blocking database I/O",
 		"handler/handler.go:41:11: s.Backup.Get (implemented by (*sqlstore.S).Get, 1 other implementation) performs blocking database I/O",
 		"handler/handler.go:56:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",

@@ -62,18 +62,45 @@ func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string
 	cg := vta.CallGraph(funcs, nil)
 	report(progress, fmt.Sprintf("call graph built: %d functions", len(cg.Nodes)))
 	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g)}
-	out, resolved := Findings{}, 0
+	out, sizes := Findings{}, []int{}
 	for _, c := range calls {
 		impls := r.impls(c.dyn)
 		if len(impls) > 0 {
-			resolved++
+			sizes = append(sizes, len(impls))
 		}
 		if d, ok := check(c.dyn, impls); ok {
 			out[c.pkg] = append(out[c.pkg], d)
 		}
 	}
-	report(progress, fmt.Sprintf("%d dynamic calls of hot code, %d resolved", len(calls), resolved))
+	report(progress, fmt.Sprintf("%d dynamic calls of hot code, %d resolved (%s)", len(calls), len(sizes), sizesText(sizes)))
 	return out, nil
+}
+
+// maxFanOut is the largest set of implementations a dynamic call is
+// reported for when one of them blocks. Past it, VTA has conflated the
+// call with most functions of its signature (every io.Closer a field
+// may hold, every handler of a type), and one blocking member among them
+// is no evidence: the call is reported only when most of them block. On
+// caddy's HTTP handlers the resolved sets are 1 to 7 functions, or 520
+// (every ResponseWriter's Header): docs/rules/hot-io.md.
+const maxFanOut = 8
+
+// sizesText describes the sizes of the resolved sets, for the progress
+// line: how many had one implementation, 2 to maxFanOut, more.
+func sizesText(sizes []int) string {
+	one, few, many, most := 0, 0, 0, 0
+	for _, n := range sizes {
+		switch {
+		case n == 1:
+			one++
+		case n <= maxFanOut:
+			few++
+		default:
+			many++
+		}
+		most = max(most, n)
+	}
+	return fmt.Sprintf("%d to one function, %d to 2–%d, %d to more; largest %d", one, few, maxFanOut, many, most)
 }
 
 func report(progress func(string), step string) {
@@ -172,13 +199,25 @@ type resolver struct {
 
 // check returns the finding for d when one of impls, the functions it
 // reaches, blocks: the first by name that does, with the others counted.
+// Past maxFanOut implementations, most of them must block.
 func check(d hotio.Dynamic, impls []hotio.Impl) (analysis.Diagnostic, bool) {
+	var first analysis.Diagnostic
+	blocking := 0
 	for _, impl := range impls {
 		if diag, ok := d.Report(impl, len(impls)-1); ok {
-			return diag, true
+			if blocking == 0 {
+				first = diag
+			}
+			blocking++
+			if len(impls) <= maxFanOut {
+				break
+			}
 		}
 	}
-	return analysis.Diagnostic{}, false
+	if blocking == 0 || len(impls) > maxFanOut && 2*blocking <= len(impls) {
+		return analysis.Diagnostic{}, false // a conflated call: one blocking member among many is no evidence
+	}
+	return first, true
 }
 
 // impls returns the functions d's call reaches in the call graph, each

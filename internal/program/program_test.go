@@ -155,3 +155,34 @@ func wants(t *testing.T, dir string, kinds []string) map[string]*regexp.Regexp {
 	}
 	return out
 }
+
+// TestProgress: Check tells a progress function each step as it ends,
+// the last with the sizes of the resolved sets (how the fan-out guard's
+// threshold was chosen), and needs none (nil is quiet).
+func TestProgress(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/program")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, g := analyse(t, dir, analyzer.Config{})
+	var steps []string
+	if _, err := Check(pkgs, g, func(s string) { steps = append(steps, s) }); err != nil {
+		t.Fatal(err)
+	}
+	want := []*regexp.Regexp{
+		regexp.MustCompile(`^SSA built$`),
+		regexp.MustCompile(`^call graph built: \d+ functions$`),
+		regexp.MustCompile(`^\d+ dynamic calls of hot code, \d+ resolved \(\d+ to one function, \d+ to 2–8, [1-9]\d* to more; largest \d+\)$`),
+	}
+	if len(steps) != len(want) {
+		t.Fatalf("steps %q, want %d", steps, len(want))
+	}
+	for i, re := range want {
+		if !re.MatchString(steps[i]) {
+			t.Errorf("step %d = %q, want %s", i, steps[i], re)
+		}
+	}
+	if _, err := Check(pkgs, g, nil); err != nil {
+		t.Fatal(err)
+	}
+}

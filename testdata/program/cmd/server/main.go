@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 
+	"example.com/program/fanout"
 	"example.com/program/filesaver"
 	"example.com/program/handler"
 	"example.com/program/memstore"
@@ -36,5 +37,6 @@ func main() {
 	s.BatchGet(nil)
 	s.Update("")
 	s.Forward("")
+	fanout.New().Process(nil)
 	http.ListenAndServe(":8080", &web.H{Store: store})
 }
