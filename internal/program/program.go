@@ -11,8 +11,10 @@ package program
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -61,7 +63,7 @@ func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string
 	// cheaper way its documentation recommends over cha.CallGraph.
 	cg := vta.CallGraph(funcs, nil)
 	report(progress, fmt.Sprintf("call graph built: %d functions", len(cg.Nodes)))
-	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g)}
+	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g), lits: literalsOf(g)}
 	out, sizes := Findings{}, []int{}
 	for _, c := range calls {
 		impls := r.impls(c.dyn)
@@ -169,6 +171,18 @@ func factsOf(g *checker.Graph) map[types.Object]*hotio.Fact {
 	return facts
 }
 
+// literalsOf is what the run knows of the function literals that block,
+// by their syntax: a literal carries no fact.
+func literalsOf(g *checker.Graph) map[*ast.FuncLit]hotio.Impl {
+	lits := map[*ast.FuncLit]hotio.Impl{}
+	for _, act := range g.Roots {
+		if res, ok := act.Result.(*analyzer.Result); ok && res != nil {
+			maps.Copy(lits, res.Literals)
+		}
+	}
+	return lits
+}
+
 // callSites finds the SSA call instructions of calls: SSA records a call
 // at its Lparen. A generic function has one instance per type argument
 // list, so one call can be several instructions.
@@ -195,6 +209,7 @@ type resolver struct {
 	sites map[token.Pos][]ssa.CallInstruction
 	cg    *callgraph.Graph
 	facts map[types.Object]*hotio.Fact
+	lits  map[*ast.FuncLit]hotio.Impl
 }
 
 // check returns the finding for d when one of impls, the functions it
@@ -224,7 +239,7 @@ func check(d hotio.Dynamic, impls []hotio.Impl) (analysis.Diagnostic, bool) {
 // once, by name: wrappers resolved to the method they wrap, functions of
 // _test.go files left out (a test's fake is not what the program wires).
 func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
-	seen := map[*types.Func]bool{}
+	seen, seenLit := map[*types.Func]bool{}, map[*ast.FuncLit]bool{}
 	var out []hotio.Impl
 	for _, site := range r.sites[d.Call.Lparen] {
 		node := r.cg.Nodes[site.Parent()]
@@ -233,6 +248,13 @@ func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
 		}
 		for _, e := range node.Out {
 			if e.Site != site {
+				continue
+			}
+			if lit, ok := e.Callee.Func.Syntax().(*ast.FuncLit); ok && e.Callee.Func.Object() == nil {
+				if !seenLit[lit] && !isTestFile(site.Parent().Prog.Fset, lit.Pos()) {
+					seenLit[lit] = true
+					out = append(out, r.literal(e.Callee.Func, lit))
+				}
 				continue
 			}
 			fn := funcOf(e.Callee.Func)
@@ -250,13 +272,23 @@ func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
 // funcOf is the declared function of an SSA function: a wrapper's (a
 // promoted or pointer method, a bound method value, a thunk) is the method
 // it wraps; an instance's is its generic origin. nil for a function
-// literal, which has no object to carry a fact.
+// literal, which has no object to carry a fact (literal decides it).
 func funcOf(fn *ssa.Function) *types.Func {
 	obj, ok := fn.Object().(*types.Func)
 	if !ok {
 		return nil
 	}
 	return obj.Origin()
+}
+
+// literal is what the rule knows of a function literal: the fact of its
+// body, computed as any function's, or nothing when it does not block
+// (or its package was not analysed).
+func (r *resolver) literal(fn *ssa.Function, lit *ast.FuncLit) hotio.Impl {
+	if impl, ok := r.lits[lit]; ok {
+		return impl
+	}
+	return hotio.Impl{Name: fn.String(), Pos: lit.Pos()}
 }
 
 // impl is what the rule knows of fn: its fact, or its catalogue entry

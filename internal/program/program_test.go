@@ -186,3 +186,4 @@ func TestProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+

@@ -15,6 +15,8 @@ import (
 	"example.com/program/web"
 )
 
+var misses int
+
 func main() {
 	db, _ := sql.Open("sqlite", "kv.db")
 	store := &sqlstore.S{DB: db}
@@ -25,7 +27,9 @@ func main() {
 		Mem:    memstore.M{},
 		Dial:   net.Dial,
 		Audit:  filesaver.Audit,
+		Count:  func(string) { misses++ },
 	}
+	s.Hook = func(id string) { os.WriteFile("/var/log/hook", []byte(id), 0o644) }
 	if os.Getenv("BACKUP") != "" {
 		s.Backup = store
 	} else {
