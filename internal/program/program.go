@@ -294,7 +294,7 @@ func (r *resolver) literal(fn *ssa.Function, lit *ast.FuncLit) hotio.Impl {
 // impl is what the rule knows of fn: its fact, or its catalogue entry
 // (the standard library, which exports no facts).
 func (r *resolver) impl(fn *types.Func) hotio.Impl {
-	impl := hotio.Impl{Name: names.Display(fn), Full: fn.FullName(), Pos: fn.Pos(), Fact: r.facts[fn]}
+	impl := hotio.Impl{Name: names.Display(fn), Full: fn.FullName(), Key: names.UserKey(fn), Pos: fn.Pos(), Fact: r.facts[fn]}
 	if impl.Fact == nil {
 		impl.Entry, _ = catalogue.LookupFunc(fn)
 	}

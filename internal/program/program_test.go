@@ -187,3 +187,30 @@ func TestProgress(t *testing.T) {
 	}
 }
 
+// TestConfigEntries: blocking: and nonblocking: entries apply to what a
+// dynamic call reaches as they do to a static call of it: trusting
+// net.Dial (catalogued) silences s.Dial, trusting (*sqlstore.S).Get
+// silences the store's calls, and declaring the in-memory store's Get
+// blocking reports the cache it is wired into.
+func TestConfigEntries(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/program")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := analyzer.Config{
+		NonBlocking: []string{"net.Dial", "example.com/program/sqlstore.S.Get"},
+		Blocking:    []string{"example.com/program/memstore.M.Get=database"},
+	}
+	got, _ := run(t, dir, cfg)
+	for at, msgs := range got {
+		for _, m := range msgs {
+			if strings.HasPrefix(m, "s.Dial ") || strings.Contains(m, "implemented by (*sqlstore.S).Get") {
+				t.Errorf("%s: %q: its callee is declared nonblocking", at, m)
+			}
+		}
+	}
+	cache := got["handler/handler.go:39"]
+	if re := regexp.MustCompile(`^s\.Cache\.Get \(implemented by memstore\.M\.Get\) makes a database round trip in a loop`); len(cache) != 1 || !re.MatchString(cache[0]) {
+		t.Errorf("s.Cache.Get: %q, want one finding matching %s", cache, re)
+	}
+}
