@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -56,7 +57,8 @@ func IsConfigError(err error) bool { return config.IsError(err) }
 // whose target this package cannot know. nil for a package analysed only
 // for its facts.
 type Result struct {
-	Dynamic []hotio.Dynamic
+	Dynamic  []hotio.Dynamic
+	Literals map[*ast.FuncLit]hotio.Impl // the package's function literals that block, which carry no fact
 }
 
 func newAnalyzer(base Config, discover, factsOnly bool) *analysis.Analyzer {

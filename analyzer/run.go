@@ -55,7 +55,7 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) (*Result, e
 		return !s.DisablesAnything() && (s.IncludeTests || !isTestFile(pass, pos))
 	})
 	report(pass, slices.Concat(malformed, hot.Directive, findings, stale))
-	return &Result{Dynamic: dynamic}, nil
+	return &Result{Dynamic: dynamic, Literals: hot.Literals}, nil
 }
 
 // unignored drops the dynamic calls on lines an //iohotpath:ignore covers,

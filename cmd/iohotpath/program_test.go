@@ -22,10 +22,12 @@ func TestProgramFlag(t *testing.T) {
 	}
 	out, code = run(t, mod, bin, "-program", "./...")
 	want := []string{
-		"handler/handler.go:36:11: s.Store.Get (implemented by (*sqlstore.S).Get) performs blocking database I/O",
-		"handler/handler.go:41:11: s.Backup.Get (implemented by (*sqlstore.S).Get, 1 other implementation) performs blocking database I/O",
-		"handler/handler.go:56:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",
-		"handler/handler.go:63:12: s.Dial (implemented by net.Dial) dials a connection",
+		"fanout/fanout.go:28:3: s.Put (implemented by fanout.File0.Put, 9 other implementations) performs blocking file I/O",
+		"handler/handler.go:38:11: s.Store.Get (implemented by (*sqlstore.S).Get) performs blocking database I/O",
+		"handler/handler.go:43:11: s.Backup.Get (implemented by (*sqlstore.S).Get, 1 other implementation) performs blocking database I/O",
+		"handler/handler.go:45:3: s.Hook (implemented by main.main.func2) performs blocking file I/O",
+		"handler/handler.go:60:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",
+		"handler/handler.go:67:12: s.Dial (implemented by net.Dial) dials a connection",
 	}
 	got := findings(mod, out)
 	if code != 3 || len(got) != len(want) {
@@ -46,8 +48,8 @@ func TestProgramFlag(t *testing.T) {
 		t.Fatalf("-json: %v\n%s", err, stdout)
 	}
 	diags := tree["example.com/program/handler"]["iohotpath"]
-	if len(diags) != 4 || len(diags[0].Related) == 0 || diags[0].Related[0].Message != "s.Store.Get dispatches to (*sqlstore.S).Get" {
-		t.Errorf("-program -json ./...: %+v\nwant 4 findings in package handler, the first with the dispatch hop first", diags)
+	if len(diags) != 5 || len(diags[0].Related) == 0 || diags[0].Related[0].Message != "s.Store.Get dispatches to (*sqlstore.S).Get" {
+		t.Errorf("-program -json ./...: %+v\nwant 5 findings in package handler, the first with the dispatch hop first", diags)
 	}
 
 	if out, _ := run(t, mod, bin, "-program", "./handler"); len(findings(mod, out)) > 0 {

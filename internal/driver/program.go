@@ -40,17 +40,27 @@ func addProgram(res *result, name string, pkgs []*packages.Package, graph *check
 // large program takes a while); otherwise nothing, so that logs and
 // tests see only findings.
 func progress(stderr io.Writer, start time.Time) func(string) {
-	quiet := func(string) {}
-	f, ok := stderr.(*os.File)
-	if !ok {
-		return quiet
+	if !isTerminal(stderr) {
+		return func(string) {}
 	}
-	if info, err := f.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
-		return quiet
-	}
+	return steps(stderr, start)
+}
+
+// steps returns the function that prints a step of a -program run on w.
+func steps(w io.Writer, start time.Time) func(string) {
 	return func(step string) {
-		fmt.Fprintf(stderr, "iohotpath: -program: %s (%.1fs)\n", step, time.Since(start).Seconds())
+		fmt.Fprintf(w, "iohotpath: -program: %s (%.1fs)\n", step, time.Since(start).Seconds())
 	}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // countPackages counts pkgs and their dependencies.

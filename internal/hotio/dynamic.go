@@ -31,6 +31,8 @@ type Dynamic struct {
 	r        region
 	ctx      walkCtx
 	disabled [catalogue.NumCategories]bool
+	blocking map[string]catalogue.Category // the caller's blocking: entries, by names.UserKey
+	trusted  map[string]bool               // the caller's nonblocking: entries
 	fset     *token.FileSet
 	chain    *chainPositions
 }
@@ -54,7 +56,8 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 	rp.dynamic = append(rp.dynamic, Dynamic{
 		Call: call, Name: types.ExprString(call.Fun), Where: r.where(ctx),
 		Preset: r.preset != "", InLoop: r.loop || ctx.loops > 0,
-		r: r, ctx: ctx, disabled: rp.s.Disabled, fset: rp.pass.Fset, chain: rp.chain,
+		r: r, ctx: ctx, disabled: rp.s.Disabled, blocking: rp.s.Blocking, trusted: rp.s.NonBlocking,
+		fset: rp.pass.Fset, chain: rp.chain,
 	})
 }
 
@@ -88,6 +91,7 @@ func isAbstract(fn *types.Func) bool {
 type Impl struct {
 	Name  string    // as messages show it: (*sqlstore.S).Get
 	Full  string    // types.Func.FullName, for the fix of a catalogued call
+	Key   string    // names.UserKey, as blocking: and nonblocking: entries name it; "" for a literal
 	Pos   token.Pos // its declaration: the dispatch hop of the chain
 	Fact  *Fact
 	Entry catalogue.Entry // when Fact is nil; Cat None when not catalogued
@@ -97,8 +101,17 @@ type Impl struct {
 // way a static call of it would be reported; others counts the other
 // implementations reachable at the call. It reports false when impl does
 // not block, its category is disabled, or the call is the one query or
-// upstream call a function hot only by a preset exists for.
+// upstream call a function hot only by a preset exists for. The caller's
+// configuration decides first, as for a static call (matcher.direct): a
+// nonblocking: entry trusts impl, a blocking: entry makes it block.
 func (d Dynamic) Report(impl Impl, others int) (analysis.Diagnostic, bool) {
+	if impl.Key != "" && d.trusted[impl.Key] {
+		return analysis.Diagnostic{}, false
+	}
+	if cat, ok := d.blocking[impl.Key]; ok && impl.Key != "" {
+		impl.Fact, impl.Entry = nil, catalogue.Entry{Cat: cat, Does: cat.Does()}
+		impl.Full = "" // declared, not catalogued: the category's fix
+	}
 	name := d.Name + " (implemented by " + impl.Name + othersText(others) + ")"
 	dispatch := analysis.RelatedInformation{Pos: cmp.Or(impl.Pos, d.Call.Pos()), Message: d.Name + " dispatches to " + impl.Name}
 	diag := analysis.Diagnostic{Pos: d.Call.Pos(), End: d.Call.End(), Category: rules.HotIO}

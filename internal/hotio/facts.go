@@ -338,24 +338,48 @@ func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 		case n.fact == nil && meaning.meaning():
 			pass.ExportObjectFact(n.obj, &meaning)
 		case n.fact != nil:
-			f := *n.fact
-			f.Hot, f.Cats = n.hot && n.share == 0, n.cats // hot by a profile is no fact: importers ask the profile (profileHot)
-			f.Fails, f.Answer, f.DebugBound, f.Alarm, f.AlarmBound = n.fails, n.answer, n.debugBound, n.alarm, n.alarmBound
-			f.Unbounded, f.UnboundedChain = catalogue.None, nil
-			if n.slow != nil {
-				f.Unbounded = n.slow.Cat
-				if n.slow.Cat != f.Cat || !slices.Equal(n.slow.Chain, f.Chain) {
-					f.UnboundedChain = n.slow.Chain
-				}
-			}
-			f.Local, f.LocalChain = catalogue.None, nil
-			if n.local != nil {
-				f.Local = n.local.Cat
-				if n.local.Cat != f.Cat || !slices.Equal(n.local.Chain, f.Chain) {
-					f.LocalChain = n.local.Chain
-				}
-			}
-			pass.ExportObjectFact(n.obj, &f)
+			pass.ExportObjectFact(n.obj, blockingFact(n))
 		}
 	}
+}
+
+// blockingFact is the fact of n, a function that blocks, as importers
+// and the whole-program pass see it.
+func blockingFact(n *funcNode) *Fact {
+	f := *n.fact
+	f.Hot, f.Cats = n.hot && n.share == 0, n.cats // hot by a profile is no fact: importers ask the profile (profileHot)
+	f.Fails, f.Answer, f.DebugBound, f.Alarm, f.AlarmBound = n.fails, n.answer, n.debugBound, n.alarm, n.alarmBound
+	f.Unbounded, f.UnboundedChain = catalogue.None, nil
+	if n.slow != nil {
+		f.Unbounded = n.slow.Cat
+		if n.slow.Cat != f.Cat || !slices.Equal(n.slow.Chain, f.Chain) {
+			f.UnboundedChain = n.slow.Chain
+		}
+	}
+	f.Local, f.LocalChain = catalogue.None, nil
+	if n.local != nil {
+		f.Local = n.local.Cat
+		if n.local.Cat != f.Cat || !slices.Equal(n.local.Chain, f.Chain) {
+			f.LocalChain = n.local.Chain
+		}
+	}
+	return &f
+}
+
+// literals is what the whole-program pass needs of the package's
+// function literals that block (a hook wired into a field, a func value
+// passed on), which have no object to carry a fact: by their syntax,
+// named as chains name them.
+func literals(g *graph) map[*ast.FuncLit]Impl {
+	var out map[*ast.FuncLit]Impl
+	for _, n := range g.nodes {
+		if n.lit == nil || n.fact == nil {
+			continue
+		}
+		if out == nil {
+			out = map[*ast.FuncLit]Impl{}
+		}
+		out[n.lit] = Impl{Name: n.name, Pos: n.lit.Pos(), Fact: blockingFact(n)}
+	}
+	return out
 }

@@ -8,6 +8,7 @@
 package hotio
 
 import (
+	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -23,6 +24,7 @@ type Result struct {
 	Directive []analysis.Diagnostic // misused declarations, which no ignore suppresses
 	Used      directives.Used       // directives that applied to something
 	Dynamic   []Dynamic             // hot calls with no static target, for -program
+	Literals  map[*ast.FuncLit]Impl // the function literals that block, for -program: they carry no fact
 
 	known *unit // the matched calls and decided functions, for Blocks; nil when not computed
 }
@@ -54,6 +56,9 @@ func Run(pass *analysis.Pass, s *config.Settings, prof *profiles.Index, dirs *di
 		rp := &reporter{unit: u}
 		res.Diags = rp.reportHot()
 		res.Dynamic = rp.dynamic
+	}
+	if len(res.Dynamic) > 0 || !std {
+		res.Literals = literals(g)
 	}
 	return res
 }

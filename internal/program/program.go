@@ -11,8 +11,10 @@ package program
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -61,19 +63,46 @@ func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string
 	// cheaper way its documentation recommends over cha.CallGraph.
 	cg := vta.CallGraph(funcs, nil)
 	report(progress, fmt.Sprintf("call graph built: %d functions", len(cg.Nodes)))
-	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g)}
-	out, resolved := Findings{}, 0
+	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g), lits: literalsOf(g)}
+	out, sizes := Findings{}, []int{}
 	for _, c := range calls {
 		impls := r.impls(c.dyn)
 		if len(impls) > 0 {
-			resolved++
+			sizes = append(sizes, len(impls))
 		}
 		if d, ok := check(c.dyn, impls); ok {
 			out[c.pkg] = append(out[c.pkg], d)
 		}
 	}
-	report(progress, fmt.Sprintf("%d dynamic calls of hot code, %d resolved", len(calls), resolved))
+	report(progress, fmt.Sprintf("%d dynamic calls of hot code, %d resolved (%s)", len(calls), len(sizes), sizesText(sizes)))
 	return out, nil
+}
+
+// maxFanOut is the largest set of implementations a dynamic call is
+// reported for when one of them blocks. Past it, VTA has conflated the
+// call with most functions of its signature (every io.Closer a field
+// may hold, every handler of a type), and one blocking member among them
+// is no evidence: the call is reported only when most of them block. On
+// caddy's HTTP handlers the resolved sets are 1 to 7 functions, or 520
+// (every ResponseWriter's Header): docs/rules/hot-io.md.
+const maxFanOut = 8
+
+// sizesText describes the sizes of the resolved sets, for the progress
+// line: how many had one implementation, 2 to maxFanOut, more.
+func sizesText(sizes []int) string {
+	one, few, many, most := 0, 0, 0, 0
+	for _, n := range sizes {
+		switch {
+		case n == 1:
+			one++
+		case n <= maxFanOut:
+			few++
+		default:
+			many++
+		}
+		most = max(most, n)
+	}
+	return fmt.Sprintf("%d to one function, %d to 2–%d, %d to more; largest %d", one, few, maxFanOut, many, most)
 }
 
 func report(progress func(string), step string) {
@@ -142,6 +171,18 @@ func factsOf(g *checker.Graph) map[types.Object]*hotio.Fact {
 	return facts
 }
 
+// literalsOf is what the run knows of the function literals that block,
+// by their syntax: a literal carries no fact.
+func literalsOf(g *checker.Graph) map[*ast.FuncLit]hotio.Impl {
+	lits := map[*ast.FuncLit]hotio.Impl{}
+	for _, act := range g.Roots {
+		if res, ok := act.Result.(*analyzer.Result); ok && res != nil {
+			maps.Copy(lits, res.Literals)
+		}
+	}
+	return lits
+}
+
 // callSites finds the SSA call instructions of calls: SSA records a call
 // at its Lparen. A generic function has one instance per type argument
 // list, so one call can be several instructions.
@@ -168,24 +209,37 @@ type resolver struct {
 	sites map[token.Pos][]ssa.CallInstruction
 	cg    *callgraph.Graph
 	facts map[types.Object]*hotio.Fact
+	lits  map[*ast.FuncLit]hotio.Impl
 }
 
 // check returns the finding for d when one of impls, the functions it
 // reaches, blocks: the first by name that does, with the others counted.
+// Past maxFanOut implementations, most of them must block.
 func check(d hotio.Dynamic, impls []hotio.Impl) (analysis.Diagnostic, bool) {
+	var first analysis.Diagnostic
+	blocking := 0
 	for _, impl := range impls {
 		if diag, ok := d.Report(impl, len(impls)-1); ok {
-			return diag, true
+			if blocking == 0 {
+				first = diag
+			}
+			blocking++
+			if len(impls) <= maxFanOut {
+				break
+			}
 		}
 	}
-	return analysis.Diagnostic{}, false
+	if blocking == 0 || len(impls) > maxFanOut && 2*blocking <= len(impls) {
+		return analysis.Diagnostic{}, false // a conflated call: one blocking member among many is no evidence
+	}
+	return first, true
 }
 
 // impls returns the functions d's call reaches in the call graph, each
 // once, by name: wrappers resolved to the method they wrap, functions of
 // _test.go files left out (a test's fake is not what the program wires).
 func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
-	seen := map[*types.Func]bool{}
+	seen, seenLit := map[*types.Func]bool{}, map[*ast.FuncLit]bool{}
 	var out []hotio.Impl
 	for _, site := range r.sites[d.Call.Lparen] {
 		node := r.cg.Nodes[site.Parent()]
@@ -194,6 +248,13 @@ func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
 		}
 		for _, e := range node.Out {
 			if e.Site != site {
+				continue
+			}
+			if lit, ok := e.Callee.Func.Syntax().(*ast.FuncLit); ok && e.Callee.Func.Object() == nil {
+				if !seenLit[lit] && !isTestFile(site.Parent().Prog.Fset, lit.Pos()) {
+					seenLit[lit] = true
+					out = append(out, r.literal(e.Callee.Func, lit))
+				}
 				continue
 			}
 			fn := funcOf(e.Callee.Func)
@@ -211,7 +272,7 @@ func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
 // funcOf is the declared function of an SSA function: a wrapper's (a
 // promoted or pointer method, a bound method value, a thunk) is the method
 // it wraps; an instance's is its generic origin. nil for a function
-// literal, which has no object to carry a fact.
+// literal, which has no object to carry a fact (literal decides it).
 func funcOf(fn *ssa.Function) *types.Func {
 	obj, ok := fn.Object().(*types.Func)
 	if !ok {
@@ -220,10 +281,20 @@ func funcOf(fn *ssa.Function) *types.Func {
 	return obj.Origin()
 }
 
+// literal is what the rule knows of a function literal: the fact of its
+// body, computed as any function's, or nothing when it does not block
+// (or its package was not analysed).
+func (r *resolver) literal(fn *ssa.Function, lit *ast.FuncLit) hotio.Impl {
+	if impl, ok := r.lits[lit]; ok {
+		return impl
+	}
+	return hotio.Impl{Name: fn.String(), Pos: lit.Pos()}
+}
+
 // impl is what the rule knows of fn: its fact, or its catalogue entry
 // (the standard library, which exports no facts).
 func (r *resolver) impl(fn *types.Func) hotio.Impl {
-	impl := hotio.Impl{Name: names.Display(fn), Full: fn.FullName(), Pos: fn.Pos(), Fact: r.facts[fn]}
+	impl := hotio.Impl{Name: names.Display(fn), Full: fn.FullName(), Key: names.UserKey(fn), Pos: fn.Pos(), Fact: r.facts[fn]}
 	if impl.Fact == nil {
 		impl.Entry, _ = catalogue.LookupFunc(fn)
 	}

@@ -155,3 +155,62 @@ func wants(t *testing.T, dir string, kinds []string) map[string]*regexp.Regexp {
 	}
 	return out
 }
+
+// TestProgress: Check tells a progress function each step as it ends,
+// the last with the sizes of the resolved sets (how the fan-out guard's
+// threshold was chosen), and needs none (nil is quiet).
+func TestProgress(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/program")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, g := analyse(t, dir, analyzer.Config{})
+	var steps []string
+	if _, err := Check(pkgs, g, func(s string) { steps = append(steps, s) }); err != nil {
+		t.Fatal(err)
+	}
+	want := []*regexp.Regexp{
+		regexp.MustCompile(`^SSA built$`),
+		regexp.MustCompile(`^call graph built: \d+ functions$`),
+		regexp.MustCompile(`^\d+ dynamic calls of hot code, \d+ resolved \(\d+ to one function, \d+ to 2–8, [1-9]\d* to more; largest \d+\)$`),
+	}
+	if len(steps) != len(want) {
+		t.Fatalf("steps %q, want %d", steps, len(want))
+	}
+	for i, re := range want {
+		if !re.MatchString(steps[i]) {
+			t.Errorf("step %d = %q, want %s", i, steps[i], re)
+		}
+	}
+	if _, err := Check(pkgs, g, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestConfigEntries: blocking: and nonblocking: entries apply to what a
+// dynamic call reaches as they do to a static call of it: trusting
+// net.Dial (catalogued) silences s.Dial, trusting (*sqlstore.S).Get
+// silences the store's calls, and declaring the in-memory store's Get
+// blocking reports the cache it is wired into.
+func TestConfigEntries(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/program")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := analyzer.Config{
+		NonBlocking: []string{"net.Dial", "example.com/program/sqlstore.S.Get"},
+		Blocking:    []string{"example.com/program/memstore.M.Get=database"},
+	}
+	got, _ := run(t, dir, cfg)
+	for at, msgs := range got {
+		for _, m := range msgs {
+			if strings.HasPrefix(m, "s.Dial ") || strings.Contains(m, "implemented by (*sqlstore.S).Get") {
+				t.Errorf("%s: %q: its callee is declared nonblocking", at, m)
+			}
+		}
+	}
+	cache := got["handler/handler.go:39"]
+	if re := regexp.MustCompile(`^s\.Cache\.Get \(implemented by memstore\.M\.Get\) makes a database round trip in a loop`); len(cache) != 1 || !re.MatchString(cache[0]) {
+		t.Errorf("s.Cache.Get: %q, want one finding matching %s", cache, re)
+	}
+}

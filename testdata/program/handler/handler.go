@@ -25,6 +25,8 @@ type Server struct {
 	Dial   func(network, addr string) (net.Conn, error) // net.Dial in main
 	OnMiss func(id string)                              // never set
 	Audit  func(id string)                              // set to a function that writes a file, called off the hot path
+	Hook   func(id string)                              // a literal in main that writes a file
+	Count  func(id string)                              // a literal in main's composite literal that counts in memory; one that reads a file only in a test
 }
 
 // BatchGet answers one request.
@@ -40,6 +42,8 @@ func (s *Server) BatchGet(ids []string) []string {
 		if v == "" {
 			v, _ = s.Backup.Get(id) // want `s\.Backup\.Get \(implemented by \(\*sqlstore\.S\)\.Get, 1 other implementation\) performs blocking database I/O`
 		}
+		s.Hook(id) // want `s\.Hook \(implemented by main\.main\.func2\) performs blocking file I/O \(os\.WriteFile\) in a loop on every call of hot function Server\.BatchGet`
+		s.Count(id)
 		if v == "" && s.OnMiss != nil {
 			s.OnMiss(id)
 		}

@@ -7,12 +7,15 @@ import (
 	"net/http"
 	"os"
 
+	"example.com/program/fanout"
 	"example.com/program/filesaver"
 	"example.com/program/handler"
 	"example.com/program/memstore"
 	"example.com/program/sqlstore"
 	"example.com/program/web"
 )
+
+var misses int
 
 func main() {
 	db, _ := sql.Open("sqlite", "kv.db")
@@ -24,7 +27,9 @@ func main() {
 		Mem:    memstore.M{},
 		Dial:   net.Dial,
 		Audit:  filesaver.Audit,
+		Count:  func(string) { misses++ },
 	}
+	s.Hook = func(id string) { os.WriteFile("/var/log/hook", []byte(id), 0o644) }
 	if os.Getenv("BACKUP") != "" {
 		s.Backup = store
 	} else {
@@ -36,5 +41,6 @@ func main() {
 	s.BatchGet(nil)
 	s.Update("")
 	s.Forward("")
+	fanout.New().Process(nil)
 	http.ListenAndServe(":8080", &web.H{Store: store})
 }
