@@ -72,32 +72,28 @@ func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
 // tool, as net/http/pprof's are, not a request path.
 func (g *graph) debugRoutes(pass *analysis.Pass) map[*funcNode]bool {
 	routes := map[*funcNode]bool{}
-	lits := map[*types.Var]*ast.FuncLit{} // reqf := func(w, r) {…}, then HandleFunc("/debug/x", reqf)
+	lits := map[*types.Var]*ast.FuncLit{} // reqf := func(w, r) {…}, then HandleFunc("/debug/x", reqf): defined before used
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(x ast.Node) bool {
-			if as, ok := x.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
-				for i, l := range as.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok {
-							if lit, ok := as.Rhs[i].(*ast.FuncLit); ok {
+			switch x := x.(type) {
+			case *ast.AssignStmt:
+				if x.Tok == token.DEFINE && len(x.Lhs) == len(x.Rhs) {
+					for i, l := range x.Lhs {
+						lit, isLit := x.Rhs[i].(*ast.FuncLit)
+						if id, ok := l.(*ast.Ident); ok && isLit {
+							if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok {
 								lits[v] = lit
 							}
 						}
 					}
 				}
-			}
-			return true
-		})
-	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(x ast.Node) bool {
-			call, ok := x.(*ast.CallExpr)
-			if !ok || len(call.Args) < 2 || !isDebugRoute(pass.TypesInfo, call.Args[0]) {
-				return true
-			}
-			for _, a := range call.Args[1:] {
-				if n := g.handlerNode(pass.TypesInfo, lits, a); n != nil {
-					routes[n] = true
+			case *ast.CallExpr:
+				if len(x.Args) >= 2 && isDebugRoute(pass.TypesInfo, x.Args[0]) {
+					for _, a := range x.Args[1:] {
+						if n := g.handlerNode(pass.TypesInfo, lits, a); n != nil {
+							routes[n] = true
+						}
+					}
 				}
 			}
 			return true
@@ -137,19 +133,15 @@ func (g *graph) handlerNode(info *types.Info, lits map[*types.Var]*ast.FuncLit, 
 	case *ast.FuncLit:
 		return g.byLit[x]
 	case *ast.CallExpr:
-		if len(x.Args) == 1 { // http.HandlerFunc(h)
-			if tv := info.Types[x.Fun]; tv.IsType() {
-				return g.handlerNode(info, lits, x.Args[0])
+		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 { // http.HandlerFunc(h)
+			return g.handlerNode(info, lits, x.Args[0])
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if id, ok := x.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && lits[v] != nil {
+				return g.byLit[lits[v]]
 			}
 		}
-	}
-	if id, ok := astutil.Unparen(e).(*ast.Ident); ok {
-		if v, ok := info.Uses[id].(*types.Var); ok && lits[v] != nil {
-			return g.byLit[lits[v]]
-		}
-	}
-	switch x := astutil.Unparen(e).(type) {
-	case *ast.Ident, *ast.SelectorExpr:
 		if fn := names.FuncOf(info, x); fn != nil {
 			return g.byFunc[fn.Origin()]
 		}
