@@ -10,6 +10,7 @@ import (
 
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/hotio"
+	"github.com/iohotpath/iohotpath/internal/lockio"
 )
 
 // Config is the one shape of iohotpath's options. Flags, a .iohotpath.yml
@@ -53,11 +54,12 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 func IsConfigError(err error) bool { return config.IsError(err) }
 
 // Result is what the analyzer returns for a package, for a driver that
-// looks at the whole program (iohotpath -program): the calls of hot code
-// whose target this package cannot know. nil for a package analysed only
-// for its facts.
+// looks at the whole program (iohotpath -program): the calls of hot code,
+// and those made under a lock, whose target this package cannot know. nil
+// for a package analysed only for its facts.
 type Result struct {
 	Dynamic  []hotio.Dynamic
+	Locked   []lockio.Dynamic            // the calls made under a lock whose target the package cannot know
 	Literals map[*ast.FuncLit]hotio.Impl // the package's function literals that block, which carry no fact
 }
 

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"cmp"
+	"go/ast"
 	"go/build"
 	"go/token"
 	"path/filepath"
@@ -43,28 +44,28 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) (*Result, e
 	}
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})
 	hot := hotio.Run(pass, s, prof, dirs, std)
-	hotDiags, underLock := lockio.Check(pass, held, hot, prof, s.ContendedOnly)
+	hotDiags, underLock, lockDynamic := lockio.Check(pass, held, hot, prof, s.ContendedOnly)
 	if hotio.IsTestSupport(pass) {
-		underLock = nil // a mock server's lock serialises tests, not requests
+		underLock, lockDynamic = nil, nil // a mock server's lock serialises tests, not requests
 	}
 	findings := oneper(slices.Concat(hotDiags, underLock), hygiene.Check(pass, hygiene.Options{
 		Defer: !s.NoDefer, Reopen: !s.NoReopen, Tests: s.IncludeTests}))
 	findings = dirs.Suppress(findings, hot.Used)
-	dynamic := unignored(dirs, hot.Dynamic, hot.Used)
+	dynamic, locked := unignored(dirs, hot.Dynamic, hot.Used), unignored(dirs, lockDynamic, hot.Used)
 	stale := dirs.Misuse(hot.Used, func(pos token.Pos) bool {
 		return !s.DisablesAnything() && (s.IncludeTests || !isTestFile(pass, pos))
 	})
 	report(pass, slices.Concat(malformed, hot.Directive, findings, stale))
-	return &Result{Dynamic: dynamic, Literals: hot.Literals}, nil
+	return &Result{Dynamic: dynamic, Locked: locked, Literals: hot.Literals}, nil
 }
 
 // unignored drops the dynamic calls on lines an //iohotpath:ignore covers,
 // and marks those ignores used: they may be meant for what -program finds
 // there, which a run without it cannot tell.
-func unignored(dirs *directives.Index, calls []hotio.Dynamic, used directives.Used) []hotio.Dynamic {
-	var kept []hotio.Dynamic
+func unignored[D interface{ At() *ast.CallExpr }](dirs *directives.Index, calls []D, used directives.Used) []D {
+	var kept []D
 	for _, d := range calls {
-		if ig := dirs.IgnoreAt(d.Call.Pos()); ig != nil {
+		if ig := dirs.IgnoreAt(d.At().Pos()); ig != nil {
 			used.Add(ig)
 			continue
 		}

@@ -1,8 +1,11 @@
 package hotio
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -85,6 +88,70 @@ func (res Result) blocks(call *ast.CallExpr, anyPath bool) (Blocked, bool) {
 		return Blocked{}, false
 	}
 	return u.blocked(call, names.Display(t.fn), cats, f.slowWitness(), f), true
+}
+
+// Resolvable reports whether call is a call whose target the package cannot
+// know (an interface method no catalogue row, declaration or debug rule
+// decides, or a func value) made on its function's normal path, or on any
+// path when anyPath is set (BlocksAnyPath): the whole program resolves it
+// (BlocksVia).
+func (res Result) Resolvable(call *ast.CallExpr, anyPath bool) bool {
+	u := res.known
+	if u == nil {
+		return false
+	}
+	if anyPath {
+		t := u.calls[call]
+		return t != nil && u.dynamicTarget(call, t)
+	}
+	return u.dyn[call]
+}
+
+// BlocksVia is Blocks for a call (Resolvable) that the whole program
+// resolved to impl, one of others+1 implementations: what impl reaches by
+// its fact, or its catalogue entry, after the package's blocking: and
+// nonblocking: entries, as for a static call; the chains start with the
+// dispatch.
+func (res Result) BlocksVia(call *ast.CallExpr, impl Impl, others int) (Blocked, bool) {
+	u := res.known
+	if u == nil || impl.Key != "" && u.s.NonBlocking[impl.Key] {
+		return Blocked{}, false
+	}
+	if cat, ok := u.s.Blocking[impl.Key]; ok && impl.Key != "" {
+		impl.Fact, impl.Entry = nil, catalogue.Entry{Cat: cat, Does: cat.Does()}
+	}
+	shown := types.ExprString(call.Fun) + " (implemented by " + impl.Name + othersText(others) + ")"
+	dispatch := analysis.RelatedInformation{Pos: cmp.Or(impl.Pos, call.Pos()), Message: types.ExprString(call.Fun) + " dispatches to " + impl.Name}
+	var b Blocked
+	if f := impl.Fact; f != nil {
+		cats := f.Cats.With(f.Cat).Without(u.s.Disabled)
+		if !f.blocks() || cats == 0 {
+			return Blocked{}, false
+		}
+		b = u.blocked(call, impl.Name, cats, f.slowWitness(), f)
+		b.Text, b.FirstText = reworded(b.Text, impl.Name, shown), reworded(b.FirstText, impl.Name, shown)
+	} else {
+		e := impl.Entry
+		if e.Cat == catalogue.None || u.s.Disabled[e.Cat] {
+			return Blocked{}, false
+		}
+		b = Blocked{Cats: catalogue.SetOf(e.Cat), First: e.Cat, FirstText: shown + " " + e.Does}
+		if e.Cat.Unbounded() && !e.NoRoundTrip {
+			b.Cat, b.Text = e.Cat, b.FirstText
+		}
+	}
+	b.Related = append([]analysis.RelatedInformation{dispatch}, b.Related...)
+	b.FirstRelated = append([]analysis.RelatedInformation{dispatch}, b.FirstRelated...)
+	return b, true
+}
+
+// reworded is text, which starts with the callee's name, starting with
+// shown instead: the call as written and what it dispatched to.
+func reworded(text, callee, shown string) string {
+	if rest, ok := strings.CutPrefix(text, callee); ok {
+		return shown + rest
+	}
+	return text
 }
 
 // blocked describes a call of callee, which reaches cats, the I/O of

@@ -41,16 +41,13 @@ type Dynamic struct {
 // neither a function nor a literal the resolver found, nor a catalogued
 // interface method (those checkCall decides).
 func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *callInfo) {
-	if ctx.offBy != "" || t.lit != nil || t.trusted || t.debug != nil || t.blocking {
-		return // off the path, static, declared non-blocking, debug logging, or catalogued
+	if ctx.offBy != "" || !rp.dynamicTarget(call, t) {
+		return // off the path, or static
 	}
-	if t.fn != nil {
-		if !isAbstract(t.fn) || r.delegates(t.fn, ctx) || rp.onServedValue(call, r.served) {
-			return // static; a middleware's call of the handler it wraps; answering its connection
-		}
-	} else if tv, ok := rp.pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
-		return // a conversion or a builtin
-	} else if rp.callsReceiver(r, call) {
+	if t.fn != nil && (r.delegates(t.fn, ctx) || rp.onServedValue(call, r.served)) {
+		return // a middleware's call of the handler it wraps; answering its connection
+	}
+	if t.fn == nil && rp.callsReceiver(r, call) {
 		return // an adapter (HandlerFunc.ServeHTTP) calling itself: the function's cost is counted where it is hot
 	}
 	rp.dynamic = append(rp.dynamic, Dynamic{
@@ -60,6 +57,24 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 		fset: rp.pass.Fset, chain: rp.chain,
 	})
 }
+
+// dynamicTarget reports whether t, what call calls, is decided by the
+// program rather than the package: an interface method that no catalogue
+// row, declaration or debug rule decides, or a func value (not a
+// literal, a conversion or a builtin).
+func (u *unit) dynamicTarget(call *ast.CallExpr, t *callInfo) bool {
+	switch {
+	case t.lit != nil || t.trusted || t.debug != nil || t.blocking:
+		return false
+	case t.fn != nil:
+		return isAbstract(t.fn)
+	}
+	tv, ok := u.pass.TypesInfo.Types[call.Fun]
+	return ok && !tv.IsType() && !tv.IsBuiltin()
+}
+
+// At is the call, as -program asks of every call it resolves.
+func (d Dynamic) At() *ast.CallExpr { return d.Call }
 
 // onServedValue reports whether call is a method of the connection the
 // region serves, or of a value built from it (served.go).

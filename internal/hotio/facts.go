@@ -31,6 +31,7 @@ type unit struct {
 	answerer *answerer // which functions answer with an error status (answers.go)
 
 	path  map[*ast.CallExpr]bool // calls on the normal path that may block, built by onPath
+	dyn   map[*ast.CallExpr]bool // calls on the normal path whose target the program decides (dynamicTarget)
 	chain *chainPositions        // for the chains of Blocks and hot findings
 	maybe map[*funcNode]bool     // functions that may block, path aside, built by mayBlockFn
 }
@@ -161,6 +162,12 @@ func (fc *facter) scanNode(n *funcNode) {
 					}
 				} else if tn := fc.g.byFunc[t.fn]; tn != nil && !tn.nonblocking {
 					n.edges = append(n.edges, edge{call, tn})
+				} else if fc.dynamicTarget(call, t) {
+					fc.dyn[call] = true
+				}
+			default:
+				if fc.dynamicTarget(call, t) {
+					fc.dyn[call] = true
 				}
 			}
 		}}

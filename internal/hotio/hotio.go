@@ -86,7 +86,8 @@ func computeFacts(pass *analysis.Pass, s *config.Settings, dirs *directives.Inde
 		return f != nil && f.DebugBound
 	}
 	computeDebugBound(pass.TypesInfo, r, g)
-	u := &unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used, chain: new(chainPositions)}
+	u := &unit{pass: pass, s: s, dirs: dirs, g: g, calls: matchCalls(pass, s, r, g), r: r, used: used, chain: new(chainPositions),
+		dyn: map[*ast.CallExpr]bool{}}
 	u.computeFails()
 	u.computeAnswers()
 	u.computeAlarmBound()

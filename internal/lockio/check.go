@@ -27,9 +27,17 @@ import (
 // goroutines waited for its lock, and a lock the profile shows contended
 // counts as one goroutines wait for whatever the heuristics say;
 // contendedOnly leaves out the io-under-lock findings of the others.
-func Check(pass *analysis.Pass, held *Held, hot hotio.Result, prof *profiles.Index, contendedOnly bool) (hotDiags, diags []analysis.Diagnostic) {
+//
+// The calls under a lock whose target the package cannot know (an
+// interface method, a func value) are returned as dynamic, for the whole
+// program to resolve (-program): each is decided there by this rule.
+func Check(pass *analysis.Pass, held *Held, hot hotio.Result, prof *profiles.Index, contendedOnly bool) (hotDiags, diags []analysis.Diagnostic, dynamic []Dynamic) {
 	if !held.Any() {
-		return hot.Diags, nil
+		return hot.Diags, nil, nil
+	}
+	hotDynamic := map[*ast.CallExpr]bool{} // reported by hot-io when they block
+	for _, d := range hot.Dynamic {
+		hotDynamic[d.Call] = true
 	}
 	reported := map[token.Pos]int{} // hot-io findings by the position of their call
 	for i, d := range hot.Diags {
@@ -46,10 +54,16 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result, prof *profiles.Ind
 			continue // its body was analysed under the lock, call by call
 		}
 		b, ok := hot.Blocks(call)
-		if !ok && held.afterLookup(call, locks) {
+		anyPath := !ok && held.afterLookup(call, locks)
+		if anyPath {
 			b, ok = hot.BlocksAnyPath(call) // a cache miss is a normal path
 		}
 		if !ok {
+			if !hotDynamic[call] && hot.Resolvable(call, anyPath) {
+				dynamic = append(dynamic, Dynamic{Call: call, hot: hot, report: func(b hotio.Blocked) (analysis.Diagnostic, bool) {
+					return underLock(pass, held, call, locks, b, slow, ct)
+				}})
+			}
 			continue
 		}
 		blocked[call] = b
@@ -70,7 +84,34 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result, prof *profiles.Ind
 			diags = append(diags, d)
 		}
 	}
-	return hotDiags, diags
+	slices.SortFunc(dynamic, func(a, b Dynamic) int { return int(a.Call.Pos() - b.Call.Pos()) })
+	return hotDiags, diags, dynamic
+}
+
+// Dynamic is a call made while a lock is held whose target the package
+// cannot know: the whole program resolves it (internal/program) and asks
+// Report whether what it reaches there is a finding, by the rule that
+// decides a static call. The locks it waits for were decided with the
+// static calls only: what a resolved call does is not known before.
+type Dynamic struct {
+	Call *ast.CallExpr
+
+	hot    hotio.Result
+	report func(hotio.Blocked) (analysis.Diagnostic, bool) // underLock, with the package's locks
+}
+
+// At is the call, as -program asks of every call it resolves.
+func (d Dynamic) At() *ast.CallExpr { return d.Call }
+
+// Report returns the io-under-lock finding at d's call when impl, one of
+// others+1 implementations the program reaches there, blocks in a way the
+// locks held make worth one.
+func (d Dynamic) Report(impl hotio.Impl, others int) (analysis.Diagnostic, bool) {
+	b, ok := d.hot.BlocksVia(d.Call, impl, others)
+	if !ok {
+		return analysis.Diagnostic{}, false
+	}
+	return d.report(b)
 }
 
 // underLock is the io-under-lock finding for a call outside hot code

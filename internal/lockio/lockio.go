@@ -318,14 +318,14 @@ func (f *finder) fillsCache(cur inspector.Cursor) (lookupEnd token.Pos, ok bool)
 	if !ok {
 		return token.NoPos, false
 	}
-	ifs, before := outer, []ast.Stmt(nil)
+	ifs, before := outer, assignedBefore(cur, outer) // v, ok = c.items[id]; if ok { return v }
 	if !endsInReturn(ifs) { // if useCache { v, ok := c.lookup(k); if ok { return v } }
 		n := len(outer.Body.List)
 		inner, ok := outer.Body.List[n-1].(*ast.IfStmt)
 		if !ok || inner.Else != nil || !endsInReturn(inner) {
 			return token.NoPos, false
 		}
-		ifs, before = inner, outer.Body.List[:n-1]
+		ifs, before = inner, append(before, outer.Body.List[:n-1]...)
 	}
 	if !f.isPresenceTest(ifs.Cond) {
 		return token.NoPos, false
@@ -367,6 +367,19 @@ func (h *Held) afterLookup(call *ast.CallExpr, locks []Lock) bool {
 		}
 	}
 	return false
+}
+
+// assignedBefore returns the assignments and declarations between the
+// lock call at cur and ifs, the first if after it (firstIf).
+func assignedBefore(cur inspector.Cursor, ifs *ast.IfStmt) []ast.Stmt {
+	var out []ast.Stmt
+	for next, ok := cur.Parent().NextSibling(); ok && next.Node() != ifs; next, ok = next.NextSibling() {
+		switch s := next.Node().(type) {
+		case *ast.AssignStmt, *ast.DeclStmt:
+			out = append(out, s.(ast.Stmt))
+		}
+	}
+	return out
 }
 
 // isPresenceTest reports whether cond says a value was found: ok, found,

@@ -6,7 +6,8 @@
 // and decides each resolved callee by the analyzer's own facts, or by the
 // catalogue for the standard library. It adds no rule of its own: hotio
 // says where the dynamic calls are (hotio.Dynamic) and words the finding
-// (Dynamic.Report); this package only says what each call reaches.
+// (Dynamic.Report), as lockio does for the calls made under a lock
+// (lockio.Dynamic); this package only says what each call reaches.
 package program
 
 import (
@@ -36,9 +37,9 @@ import (
 // reported in.
 type Findings map[*packages.Package][]analysis.Diagnostic
 
-// Check resolves the dynamic calls of hot code that the analyzer's run g
-// recorded in its root packages, and returns a finding for each whose
-// callees block. pkgs are the packages g analysed, loaded with their
+// Check resolves the dynamic calls of hot code and of code under a lock
+// that the analyzer's run g recorded in its root packages, and returns a
+// finding for each whose callees block. pkgs are the packages g analysed, loaded with their
 // syntax and their dependencies' (packages.LoadAllSyntax). progress, when
 // not nil, is told each step as it ends.
 func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string)) (_ Findings, err error) {
@@ -74,7 +75,7 @@ func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string
 			out[c.pkg] = append(out[c.pkg], d)
 		}
 	}
-	report(progress, fmt.Sprintf("%d dynamic calls of hot code, %d resolved (%s)", len(calls), len(sizes), sizesText(sizes)))
+	report(progress, fmt.Sprintf("%d dynamic calls of hot code or under a lock, %d resolved (%s)", len(calls), len(sizes), sizesText(sizes)))
 	return out, nil
 }
 
@@ -111,10 +112,17 @@ func report(progress func(string), step string) {
 	}
 }
 
-// dynCall is a dynamic call of hot code and the root package it is in.
+// resolvable is a dynamic call a rule recorded, which it decides for each
+// function the call reaches: hotio.Dynamic, lockio.Dynamic.
+type resolvable interface {
+	At() *ast.CallExpr
+	Report(impl hotio.Impl, others int) (analysis.Diagnostic, bool)
+}
+
+// dynCall is a dynamic call and the root package it is in.
 type dynCall struct {
 	pkg *packages.Package
-	dyn hotio.Dynamic
+	dyn resolvable
 }
 
 // dynamicCalls collects the dynamic calls the analyzer recorded in the
@@ -128,6 +136,9 @@ func dynamicCalls(g *checker.Graph) []dynCall {
 			continue
 		}
 		for _, d := range res.Dynamic {
+			out = append(out, dynCall{act.Package, d})
+		}
+		for _, d := range res.Locked {
 			out = append(out, dynCall{act.Package, d})
 		}
 	}
@@ -189,7 +200,7 @@ func literalsOf(g *checker.Graph) map[*ast.FuncLit]hotio.Impl {
 func callSites(funcs map[*ssa.Function]bool, calls []dynCall) map[token.Pos][]ssa.CallInstruction {
 	want := map[token.Pos]bool{}
 	for _, c := range calls {
-		want[c.dyn.Call.Lparen] = true
+		want[c.dyn.At().Lparen] = true
 	}
 	sites := map[token.Pos][]ssa.CallInstruction{}
 	for fn := range funcs {
@@ -215,7 +226,7 @@ type resolver struct {
 // check returns the finding for d when one of impls, the functions it
 // reaches, blocks: the first by name that does, with the others counted.
 // Past maxFanOut implementations, most of them must block.
-func check(d hotio.Dynamic, impls []hotio.Impl) (analysis.Diagnostic, bool) {
+func check(d resolvable, impls []hotio.Impl) (analysis.Diagnostic, bool) {
 	var first analysis.Diagnostic
 	blocking := 0
 	for _, impl := range impls {
@@ -238,10 +249,10 @@ func check(d hotio.Dynamic, impls []hotio.Impl) (analysis.Diagnostic, bool) {
 // impls returns the functions d's call reaches in the call graph, each
 // once, by name: wrappers resolved to the method they wrap, functions of
 // _test.go files left out (a test's fake is not what the program wires).
-func (r *resolver) impls(d hotio.Dynamic) []hotio.Impl {
+func (r *resolver) impls(d resolvable) []hotio.Impl {
 	seen, seenLit := map[*types.Func]bool{}, map[*ast.FuncLit]bool{}
 	var out []hotio.Impl
-	for _, site := range r.sites[d.Call.Lparen] {
+	for _, site := range r.sites[d.At().Lparen] {
 		node := r.cg.Nodes[site.Parent()]
 		if node == nil {
 			continue

@@ -172,7 +172,7 @@ func TestProgress(t *testing.T) {
 	want := []*regexp.Regexp{
 		regexp.MustCompile(`^SSA built$`),
 		regexp.MustCompile(`^call graph built: \d+ functions$`),
-		regexp.MustCompile(`^\d+ dynamic calls of hot code, \d+ resolved \(\d+ to one function, \d+ to 2–8, [1-9]\d* to more; largest \d+\)$`),
+		regexp.MustCompile(`^\d+ dynamic calls of hot code or under a lock, \d+ resolved \(\d+ to one function, \d+ to 2–8, [1-9]\d* to more; largest \d+\)$`),
 	}
 	if len(steps) != len(want) {
 		t.Fatalf("steps %q, want %d", steps, len(want))

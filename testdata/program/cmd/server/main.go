@@ -6,10 +6,12 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync"
 
 	"example.com/program/fanout"
 	"example.com/program/filesaver"
 	"example.com/program/handler"
+	"example.com/program/locked"
 	"example.com/program/memstore"
 	"example.com/program/sqlstore"
 	"example.com/program/web"
@@ -42,5 +44,18 @@ func main() {
 	s.Update("")
 	s.Forward("")
 	fanout.New().Process(nil)
+	logFile, _ := os.OpenFile("app.log", os.O_APPEND|os.O_WRONLY, 0o644)
+	lg := &locked.Log{Out: logFile, Mem: &buffer{}, Dial: net.Dial}
+	lg.Flush()
+	lg.Connect("log:514")
+	lg.Reconnect("log:514")
+	lg.Count()
+	(&locked.Store{Mu: new(sync.Mutex), Disk: logFile}).Put("k", "v")
 	http.ListenAndServe(":8080", &web.H{Store: store})
 }
+
+// buffer is a log file in memory.
+type buffer struct{ b []byte }
+
+func (b *buffer) Write(p []byte) (int, error) { b.b = append(b.b, p...); return len(p), nil }
+func (b *buffer) Sync() error                 { return nil }

@@ -305,3 +305,51 @@ func (h *Hermes) Get(id string, useCache bool, req *http.Request) error { // wan
 	h.cache.data[id] = err
 	return err
 }
+
+// URIs is a cache whose lookup is assigned before the test of what it
+// found (alloydb-go-connector's driver before 888e735): a fill of one key.
+type URIs struct {
+	mu   sync.Mutex
+	uris map[string]string
+	http *http.Client
+}
+
+func (u *URIs) Get(name string, req *http.Request) (string, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	uri, ok := u.uris[name]
+	if ok {
+		return uri, nil
+	}
+	resp, err := u.http.Do(req) // want `^\(\*http.Client\).Do makes an HTTP request while u.mu is held \(locked at data.go:\d+\); .*per-key single flight$`
+	if err != nil {
+		return "", err
+	}
+	u.uris[name] = resp.Status
+	return resp.Status, nil
+}
+
+// Conf tests a flag assigned before the test: no key is looked up, so it
+// is no cache fill, and no value of its holder is tested as sync.Once's
+// would be: a plain finding.
+type Conf struct {
+	mu    sync.Mutex
+	built bool
+	body  string
+	url   string
+}
+
+func (c *Conf) Get() (string, error) { // want Get:`blocking\(network\): http\.Get; always network`
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	done := c.built
+	if done {
+		return c.body, nil
+	}
+	resp, err := http.Get(c.url) // want `^http.Get makes an HTTP request while c.mu is held \(locked at data.go:\d+\); every goroutine that needs c.mu waits for the round trip; copy what you need, unlock, then call$`
+	if err != nil {
+		return "", err
+	}
+	c.body, c.built = resp.Status, true
+	return c.body, nil
+}
