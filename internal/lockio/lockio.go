@@ -318,8 +318,9 @@ func (f *finder) fillsCache(cur inspector.Cursor) (lookupEnd token.Pos, ok bool)
 	if !ok {
 		return token.NoPos, false
 	}
-	ifs, before := outer, assignedBefore(cur, outer) // v, ok = c.items[id]; if ok { return v }
-	if !endsInReturn(ifs) {                          // if useCache { v, ok := c.lookup(k); if ok { return v } }
+	// v, ok = c.items[id]; if ok { return v }
+	ifs, before := outer, assignedBefore(cur, outer)
+	if !endsInReturn(ifs) { // if useCache { v, ok := c.lookup(k); if ok { return v } }
 		n := len(outer.Body.List)
 		inner, ok := outer.Body.List[n-1].(*ast.IfStmt)
 		if !ok || inner.Else != nil || !endsInReturn(inner) {
