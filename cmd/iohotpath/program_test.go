@@ -9,7 +9,8 @@ import (
 // TestProgramFlag: on testdata/program, whose main wires a SQL store, a
 // file saver and net.Dial into hot handlers through interfaces and func
 // fields, the plain run finds nothing and -program finds each of them at
-// the hot call site, naming the implementation; the JSON carries the
+// the hot call site, naming the implementation, and the calls through
+// interfaces and func fields made while a lock is held (package locked); the JSON carries the
 // dispatch hop as the first related information; -engine=vet refuses.
 // (The program is what the patterns load: ./handler alone has no main to
 // wire it, and -program adds nothing there.)
@@ -28,6 +29,9 @@ func TestProgramFlag(t *testing.T) {
 		"handler/handler.go:45:3: s.Hook (implemented by main.main.func2) performs blocking file I/O",
 		"handler/handler.go:60:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",
 		"handler/handler.go:67:12: s.Dial (implemented by net.Dial) dials a connection",
+		"locked/locked.go:36:2: l.Out.Sync (implemented by (*os.File).Sync) syncs a file to disk while l.mu is held",
+		"locked/locked.go:44:12: l.Dial (implemented by net.Dial) dials a connection while l.mu is held",
+		"locked/locked.go:80:2: s.Disk.Write (implemented by (*os.File).Write) writes a file while s.Mu is held",
 	}
 	got := findings(mod, out)
 	if code != 3 || len(got) != len(want) {
