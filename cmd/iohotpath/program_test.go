@@ -10,7 +10,9 @@ import (
 // file saver and net.Dial into hot handlers through interfaces and func
 // fields, the plain run finds nothing and -program finds each of them at
 // the hot call site, naming the implementation, and the calls through
-// interfaces and func fields made while a lock is held (package locked); the JSON carries the
+// interfaces and func fields made while a lock is held (package locked),
+// also where the callee blocks only through such a call of its own (the
+// journal's writer, klog's flushAll); the JSON carries the
 // dispatch hop as the first related information; -engine=vet refuses.
 // (The program is what the patterns load: ./handler alone has no main to
 // wire it, and -program adds nothing there.)
@@ -24,14 +26,17 @@ func TestProgramFlag(t *testing.T) {
 	out, code = run(t, mod, bin, "-program", "./...")
 	want := []string{
 		"fanout/fanout.go:28:3: s.Put (implemented by fanout.File0.Put, 9 other implementations) performs blocking file I/O",
-		"handler/handler.go:38:11: s.Store.Get (implemented by (*sqlstore.S).Get) performs blocking database I/O",
-		"handler/handler.go:43:11: s.Backup.Get (implemented by (*sqlstore.S).Get, 1 other implementation) performs blocking database I/O",
-		"handler/handler.go:45:3: s.Hook (implemented by main.main.func2) performs blocking file I/O",
-		"handler/handler.go:60:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",
-		"handler/handler.go:67:12: s.Dial (implemented by net.Dial) dials a connection",
-		"locked/locked.go:36:2: l.Out.Sync (implemented by (*os.File).Sync) syncs a file to disk while l.mu is held",
-		"locked/locked.go:44:12: l.Dial (implemented by net.Dial) dials a connection while l.mu is held",
-		"locked/locked.go:80:2: s.Disk.Write (implemented by (*os.File).Write) writes a file while s.Mu is held",
+		"handler/handler.go:41:11: s.Store.Get (implemented by (*sqlstore.S).Get) performs blocking database I/O",
+		"handler/handler.go:46:11: s.Backup.Get (implemented by (*sqlstore.S).Get, 1 other implementation) performs blocking database I/O",
+		"handler/handler.go:48:3: s.Hook (implemented by main.main.func2) performs blocking file I/O",
+		"handler/handler.go:63:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",
+		"handler/handler.go:71:2: s.Journal.Save (implemented by (*filesaver.Journal).Save) performs blocking file I/O ((*os.File).Write via j.Out.Write",
+		"handler/handler.go:81:2: (*handler.Server).journal performs blocking file I/O ((*os.File).Write via s.Journal.Save",
+		"handler/handler.go:93:12: s.Dial (implemented by net.Dial) dials a connection",
+		"locked/locked.go:105:2: s.Disk.Write (implemented by (*os.File).Write) writes a file while s.Mu is held",
+		"locked/locked.go:38:2: l.Out.Sync (implemented by (*os.File).Sync) syncs a file to disk while l.mu is held",
+		"locked/locked.go:48:2: (*locked.Log).syncAll performs blocking sync I/O ((*os.File).Sync via f.Sync",
+		"locked/locked.go:69:12: l.Dial (implemented by net.Dial) dials a connection while l.mu is held",
 	}
 	got := findings(mod, out)
 	if code != 3 || len(got) != len(want) {
@@ -52,8 +57,8 @@ func TestProgramFlag(t *testing.T) {
 		t.Fatalf("-json: %v\n%s", err, stdout)
 	}
 	diags := tree["example.com/program/handler"]["iohotpath"]
-	if len(diags) != 5 || len(diags[0].Related) == 0 || diags[0].Related[0].Message != "s.Store.Get dispatches to (*sqlstore.S).Get" {
-		t.Errorf("-program -json ./...: %+v\nwant 5 findings in package handler, the first with the dispatch hop first", diags)
+	if len(diags) != 7 || len(diags[0].Related) == 0 || diags[0].Related[0].Message != "s.Store.Get dispatches to (*sqlstore.S).Get" {
+		t.Errorf("-program -json ./...: %+v\nwant 7 findings in package handler, the first with the dispatch hop first", diags)
 	}
 
 	if out, _ := run(t, mod, bin, "-program", "./handler"); len(findings(mod, out)) > 0 {

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/iohotpath/iohotpath/analyzer"
 )
 
 // runInProcess loads the packages from source with go/packages (the whole
@@ -49,13 +51,18 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 	if strings.Contains(c.debug, "f") {
 		opts.FactLog = stderr
 	}
+	var whole *analyzer.Whole
+	if c.program {
+		whole = analyzer.Collect(c.analyzer) // dependencies' bodies, which the graph does not keep
+		defer analyzer.Release(c.analyzer)
+	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{c.analyzer}, pkgs, opts)
 	if err != nil {
 		return nil, err
 	}
 	res.tree = treeOf(graph)
 	if c.program {
-		if err := addProgram(res, c.analyzer.Name, pkgs, graph, stderr, start); err != nil {
+		if err := addProgram(res, c.analyzer.Name, pkgs, graph, whole, stderr, start); err != nil {
 			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
 			res.failed = true // the modular findings stand; the run is incomplete
 		}

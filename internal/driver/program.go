@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/iohotpath/iohotpath/analyzer"
+
 	"github.com/iohotpath/iohotpath/internal/program"
 )
 
@@ -19,8 +21,8 @@ import (
 // in-process engine analysed, and adds its findings to the tree under
 // their packages' paths, as the analyzer's own: every output shows them
 // like any other finding.
-func addProgram(res *result, name string, pkgs []*packages.Package, graph *checker.Graph, stderr io.Writer, start time.Time) error {
-	found, err := program.Check(pkgs, graph, progress(stderr, start))
+func addProgram(res *result, name string, pkgs []*packages.Package, graph *checker.Graph, whole *analyzer.Whole, stderr io.Writer, start time.Time) error {
+	found, err := program.Check(pkgs, graph, whole, progress(stderr, start))
 	if err != nil {
 		return err
 	}

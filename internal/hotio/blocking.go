@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -90,6 +91,27 @@ func (res Result) blocks(call *ast.CallExpr, anyPath bool) (Blocked, bool) {
 	return u.blocked(call, names.Display(t.fn), cats, f.slowWitness(), f), true
 }
 
+// Unresolved returns the static target of call, a call on its function's
+// normal path (any path when anyPath is set) of a function or literal
+// that does not block by what the package knows: the whole program may
+// know better, through the dynamic calls it makes (Bodies).
+func (res Result) Unresolved(call *ast.CallExpr, anyPath bool) (*types.Func, *ast.FuncLit, bool) {
+	u := res.known
+	if u == nil || !anyPath && !u.onPath(call) {
+		return nil, nil, false
+	}
+	t := u.calls[call]
+	switch {
+	case t == nil || t.trusted || t.debug != nil || t.blocking:
+		return nil, nil, false
+	case t.lit != nil:
+		return nil, t.lit, true
+	case t.fn != nil && !isAbstract(t.fn):
+		return t.fn, nil, true
+	}
+	return nil, nil, false
+}
+
 // Resolvable reports whether call is a call whose target the package cannot
 // know (an interface method no catalogue row, declaration or debug rule
 // decides, or a func value) made on its function's normal path, or on any
@@ -121,7 +143,10 @@ func (res Result) BlocksVia(call *ast.CallExpr, impl Impl, others int) (Blocked,
 		impl.Fact, impl.Entry = nil, catalogue.Entry{Cat: cat, Does: cat.Does()}
 	}
 	shown := types.ExprString(call.Fun) + " (implemented by " + impl.Name + othersText(others) + ")"
-	dispatch := analysis.RelatedInformation{Pos: cmp.Or(impl.Pos, call.Pos()), Message: types.ExprString(call.Fun) + " dispatches to " + impl.Name}
+	dispatch := []analysis.RelatedInformation{{Pos: cmp.Or(impl.Pos, call.Pos()), Message: types.ExprString(call.Fun) + " dispatches to " + impl.Name}}
+	if impl.Static {
+		shown, dispatch = impl.Name, nil
+	}
 	var b Blocked
 	if f := impl.Fact; f != nil {
 		cats := f.Cats.With(f.Cat).Without(u.s.Disabled)
@@ -140,8 +165,8 @@ func (res Result) BlocksVia(call *ast.CallExpr, impl Impl, others int) (Blocked,
 			b.Cat, b.Text = e.Cat, b.FirstText
 		}
 	}
-	b.Related = append([]analysis.RelatedInformation{dispatch}, b.Related...)
-	b.FirstRelated = append([]analysis.RelatedInformation{dispatch}, b.FirstRelated...)
+	b.Related = append(slices.Clone(dispatch), b.Related...)
+	b.FirstRelated = append(slices.Clone(dispatch), b.FirstRelated...)
 	return b, true
 }
 
@@ -185,6 +210,9 @@ func (u *unit) onPath(call *ast.CallExpr) bool {
 			}
 			for _, e := range n.edges {
 				u.path[e.call] = true
+			}
+			for _, c := range n.unknown {
+				u.path[c] = true
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -23,10 +24,12 @@ import (
 // static calls.
 type Dynamic struct {
 	Call   *ast.CallExpr
-	Name   string // the callee as written: r.Get, s.dial
-	Where  string // "in a loop on every call of gRPC method Server.BatchGet"
-	Preset bool   // the region is hot only by a preset (-hot)
-	InLoop bool   // inside a loop of the region, or the region is a hot loop
+	Name   string       // the callee as written: r.Get, s.dial
+	Where  string       // "in a loop on every call of gRPC method Server.BatchGet"
+	Preset bool         // the region is hot only by a preset (-hot)
+	InLoop bool         // inside a loop of the region, or the region is a hot loop
+	Func   *types.Func  // a static target that blocks by no fact of its package (noteStatic), or
+	Lit    *ast.FuncLit // a literal's; both nil for a dynamic call
 
 	r        region
 	ctx      walkCtx
@@ -50,13 +53,33 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 	if t.fn == nil && rp.callsReceiver(r, call) {
 		return // an adapter (HandlerFunc.ServeHTTP) calling itself: the function's cost is counted where it is hot
 	}
-	rp.dynamic = append(rp.dynamic, Dynamic{
+	rp.dynamic = append(rp.dynamic, rp.newDynamic(r, call, ctx))
+}
+
+// noteStatic records call, made at ctx in r, of fn or lit, which block by
+// no fact of their packages: they may through the dynamic calls they make
+// (a helper that writes through the io.Writer it was given), which the
+// whole program decides (hotio.Body).
+func (rp *reporter) noteStatic(r region, call *ast.CallExpr, ctx walkCtx, fn *types.Func, lit *ast.FuncLit) {
+	if ctx.offBy != "" {
+		return
+	}
+	d := rp.newDynamic(r, call, ctx)
+	d.Func, d.Lit = fn, lit
+	rp.dynamic = append(rp.dynamic, d)
+}
+
+func (rp *reporter) newDynamic(r region, call *ast.CallExpr, ctx walkCtx) Dynamic {
+	return Dynamic{
 		Call: call, Name: types.ExprString(call.Fun), Where: r.where(ctx),
 		Preset: r.preset != "", InLoop: r.loop || ctx.loops > 0,
 		r: r, ctx: ctx, disabled: rp.s.Disabled, blocking: rp.s.Blocking, trusted: rp.s.NonBlocking,
 		fset: rp.pass.Fset, chain: rp.chain,
-	})
+	}
 }
+
+// Target is the call's static target, if it has one (noteStatic).
+func (d Dynamic) Target() (*types.Func, *ast.FuncLit) { return d.Func, d.Lit }
 
 // dynamicTarget reports whether t, what call calls, is decided by the
 // program rather than the package: an interface method that no catalogue
@@ -110,6 +133,10 @@ type Impl struct {
 	Pos   token.Pos // its declaration: the dispatch hop of the chain
 	Fact  *Fact
 	Entry catalogue.Entry // when Fact is nil; Cat None when not catalogued
+
+	Func   *types.Func  // the function, or
+	Lit    *ast.FuncLit // the literal
+	Static bool         // the call's own static target, which blocks only through what the program wires there
 }
 
 // Report returns the finding at d's call site when impl blocks there, the
@@ -128,7 +155,10 @@ func (d Dynamic) Report(impl Impl, others int) (analysis.Diagnostic, bool) {
 		impl.Full = "" // declared, not catalogued: the category's fix
 	}
 	name := d.Name + " (implemented by " + impl.Name + othersText(others) + ")"
-	dispatch := analysis.RelatedInformation{Pos: cmp.Or(impl.Pos, d.Call.Pos()), Message: d.Name + " dispatches to " + impl.Name}
+	dispatch := []analysis.RelatedInformation{{Pos: cmp.Or(impl.Pos, d.Call.Pos()), Message: d.Name + " dispatches to " + impl.Name}}
+	if impl.Static {
+		name, dispatch = impl.Name, nil // no dispatch: the call names it
+	}
 	diag := analysis.Diagnostic{Pos: d.Call.Pos(), End: d.Call.End(), Category: rules.HotIO}
 	if f := impl.Fact; f != nil {
 		if !f.blocks() || d.disabled[f.Cat] {
@@ -142,7 +172,7 @@ func (d Dynamic) Report(impl Impl, others int) (analysis.Diagnostic, bool) {
 			f = &Fact{Cat: local.Cat, Declared: local.Declared, Chain: local.Chain} // the query is its job; this is not
 		}
 		diag.Message = fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", name, f.Cat, witnessText(f), d.Where, d.r.fix(f.Cat, "", ""))
-		diag.Related = append([]analysis.RelatedInformation{dispatch}, chainRelated(d.fset, d.chain, d.Call, impl.Name, f.Chain)...)
+		diag.Related = append(dispatch, chainRelated(d.fset, d.chain, d.Call, impl.Name, f.Chain)...)
 		return diag, true
 	}
 	e := impl.Entry
@@ -150,7 +180,7 @@ func (d Dynamic) Report(impl Impl, others int) (analysis.Diagnostic, bool) {
 		return diag, false
 	}
 	diag.Message = fmt.Sprintf("%s %s %s; %s", name, e.Does, d.Where, d.r.fix(e.Cat, impl.Full, e.Does))
-	diag.Related = []analysis.RelatedInformation{dispatch}
+	diag.Related = dispatch
 	return diag, true
 }
 
@@ -163,4 +193,15 @@ func othersText(n int) string {
 		return ", 1 other implementation"
 	}
 	return fmt.Sprintf(", %d other implementations", n)
+}
+
+// isStdPackage reports whether pkg is of the standard library (no dot in
+// its path's first element): the catalogue describes it, and the whole
+// program has no body of it to decide.
+func isStdPackage(pkg *types.Package) bool {
+	if pkg == nil {
+		return true
+	}
+	first, _, _ := strings.Cut(pkg.Path(), "/")
+	return !strings.Contains(first, ".")
 }

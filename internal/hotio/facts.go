@@ -2,10 +2,12 @@ package hotio
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/config"
@@ -164,10 +166,14 @@ func (fc *facter) scanNode(n *funcNode) {
 					n.edges = append(n.edges, edge{call, tn})
 				} else if fc.dynamicTarget(call, t) {
 					fc.dyn[call] = true
+					n.unknown = append(n.unknown, call)
+				} else if !t.trusted && t.debug == nil && t.fn.Pkg() != fc.pass.Pkg {
+					n.unknown = append(n.unknown, call) // another package's, which carries no blocking fact
 				}
 			default:
 				if fc.dynamicTarget(call, t) {
 					fc.dyn[call] = true
+					n.unknown = append(n.unknown, call)
 				}
 			}
 		}}
@@ -211,7 +217,10 @@ func (fc *facter) blockingCall(call *ast.CallExpr, ci *callInfo) *Fact {
 // in the body of an if or an else, or of a case of a switch or a select.
 // Its conditions, loops and the statements after an early return do not
 // count: a helper that fsyncs after `if err != nil { return err }` fsyncs
-// whenever it runs, one that fsyncs `if w.syncAlways` does not.
+// whenever it runs, one that fsyncs `if w.syncAlways` does not. Nor does
+// a test that a file or writer exists, for the calls on it: `if f != nil
+// { f.Sync() }` syncs whenever there is a file to sync (klog's flushAll,
+// over the files of each severity).
 func (fc *facter) onBranch(n *funcNode, call *ast.CallExpr) bool {
 	if fc.branches == nil {
 		fc.branches = map[*funcNode]map[*ast.CallExpr]bool{}
@@ -220,8 +229,8 @@ func (fc *facter) onBranch(n *funcNode, call *ast.CallExpr) bool {
 	if !ok {
 		calls = map[*ast.CallExpr]bool{}
 		fc.branches[n] = calls
-		var visit func(root ast.Node, branch bool)
-		visit = func(root ast.Node, branch bool) {
+		var visit func(root ast.Node, branch bool, present *types.Var)
+		visit = func(root ast.Node, branch bool, present *types.Var) {
 			if root == nil {
 				return
 			}
@@ -230,38 +239,88 @@ func (fc *facter) onBranch(n *funcNode, call *ast.CallExpr) bool {
 				case *ast.FuncLit:
 					return false // a function of its own
 				case *ast.IfStmt:
-					visit(x.Init, branch)
-					visit(x.Cond, branch)
-					visit(x.Body, true)
+					visit(x.Init, branch, present)
+					visit(x.Cond, branch, present)
+					var v *types.Var
+					if x.Else == nil {
+						v = fc.handleTested(x.Cond)
+					}
+					visit(x.Body, true, v)
 					if x.Else != nil {
-						visit(x.Else, true)
+						visit(x.Else, true, nil)
 					}
 					return false
 				case *ast.CaseClause:
 					for _, e := range x.List {
-						visit(e, branch)
+						visit(e, branch, present)
 					}
 					for _, st := range x.Body {
-						visit(st, true)
+						visit(st, true, nil)
 					}
 					return false
 				case *ast.CommClause:
-					visit(x.Comm, true)
+					visit(x.Comm, true, nil)
 					for _, st := range x.Body {
-						visit(st, true)
+						visit(st, true, nil)
 					}
 					return false
 				case *ast.CallExpr:
-					if branch {
+					if branch && (present == nil || !fc.callsOn(x, present)) {
 						calls[x] = true
 					}
 				}
 				return true
 			})
 		}
-		visit(n.body, false)
+		visit(n.body, false, nil)
 	}
 	return calls[call]
+}
+
+// handleTested returns the variable cond tests to be a file or writer
+// that exists (f != nil), or nil.
+func (fc *facter) handleTested(cond ast.Expr) *types.Var {
+	be, ok := astutil.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || be.Op != token.NEQ {
+		return nil
+	}
+	x, y := astutil.Unparen(be.X), astutil.Unparen(be.Y)
+	if fc.isNil(x) {
+		x, y = y, x
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || !fc.isNil(y) {
+		return nil
+	}
+	v, ok := fc.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !isWriter(v.Type()) {
+		return nil
+	}
+	return v
+}
+
+func (fc *facter) isNil(e ast.Expr) bool {
+	return fc.pass.TypesInfo.Types[e].IsNil()
+}
+
+// callsOn reports whether call is a method call on v: v.Sync().
+func (fc *facter) callsOn(call *ast.CallExpr, v *types.Var) bool {
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := astutil.Unparen(sel.X).(*ast.Ident)
+	return ok && fc.pass.TypesInfo.Uses[id] == v
+}
+
+// isWriter reports whether t is a file or a writer: it has a Write or a
+// Sync method.
+func isWriter(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	if _, ok := t.Underlying().(*types.Pointer); !ok && !types.IsInterface(t) {
+		ms = types.NewMethodSet(types.NewPointer(t))
+	}
+	return ms.Lookup(nil, "Write") != nil || ms.Lookup(nil, "Sync") != nil
 }
 
 // slowWitness returns the witness of the unbounded I/O f's function does

@@ -52,6 +52,7 @@ type funcNode struct {
 	local      *Fact            // witness of the first call of a category not excused by a preset (isLocal)
 	localRound int              // fixpoint round that set local
 	blocked    []*ast.CallExpr  // its own calls that block, directly or by another package's fact
+	unknown    []*ast.CallExpr  // its calls on the normal path the package cannot decide: dynamic ones, and of other packages' functions with no blocking fact (bodies.go)
 }
 
 // edge is a static call from one function of the package to another.

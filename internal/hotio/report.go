@@ -183,8 +183,12 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		if r.root.Pos() <= t.lit.Pos() && t.lit.End() <= r.root.End() {
 			return // the literal is part of the region: its calls are reported there
 		}
-		if ln := rp.g.byLit[t.lit]; ln != nil && ln.fact != nil && !ln.hot { // a hot literal's own findings stand alone
-			rp.reportTransitive(r, call, ctx, ln.name, ln.fact, ln.cats, ln.local)
+		if ln := rp.g.byLit[t.lit]; ln != nil && !ln.hot { // a hot literal's own findings stand alone
+			if ln.fact != nil {
+				rp.reportTransitive(r, call, ctx, ln.name, ln.fact, ln.cats, ln.local)
+			} else if !ln.nonblocking {
+				rp.noteStatic(r, call, ctx, nil, t.lit)
+			}
 		}
 		return
 	}
@@ -220,13 +224,21 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 		return
 	}
 	if tn := rp.g.byFunc[t.fn]; tn != nil {
-		if tn.fact != nil && !tn.hot && !(len(r.served) > 0 && rp.servesOnly(t.fn, call.Args, r.served, map[*types.Func]bool{})) {
+		switch {
+		case tn.hot || len(r.served) > 0 && rp.servesOnly(t.fn, call.Args, r.served, map[*types.Func]bool{}):
+		case tn.fact != nil:
 			rp.reportTransitive(r, call, ctx, tn.name, tn.fact, tn.cats, tn.local)
+		case !tn.nonblocking:
+			rp.noteStatic(r, call, ctx, t.fn, nil)
 		}
 		return
 	}
-	if f := importedBlocking(rp.pass, rp.s, t.fn); f != nil && (!f.Hot && !rp.profileHot(t.fn) || !rp.sameModule(t.fn.Pkg())) {
+	f := importedBlocking(rp.pass, rp.s, t.fn)
+	switch {
+	case f != nil && (!f.Hot && !rp.profileHot(t.fn) || !rp.sameModule(t.fn.Pkg())):
 		rp.reportTransitive(r, call, ctx, names.Display(t.fn), f, f.Cats, f.localWitness())
+	case f == nil && !isAbstract(t.fn) && !isStdPackage(t.fn.Pkg()):
+		rp.noteStatic(r, call, ctx, t.fn, nil)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"slices"
 
@@ -59,10 +60,13 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result, prof *profiles.Ind
 			b, ok = hot.BlocksAnyPath(call) // a cache miss is a normal path
 		}
 		if !ok {
-			if !hotDynamic[call] && hot.Resolvable(call, anyPath) {
-				dynamic = append(dynamic, Dynamic{Call: call, hot: hot, report: func(b hotio.Blocked) (analysis.Diagnostic, bool) {
-					return underLock(pass, held, call, locks, b, slow, ct)
-				}})
+			d := Dynamic{Call: call, hot: hot, report: func(b hotio.Blocked) (analysis.Diagnostic, bool) {
+				return underLock(pass, held, call, locks, b, slow, ct)
+			}}
+			var static bool
+			d.Func, d.Lit, static = hot.Unresolved(call, anyPath)
+			if !hotDynamic[call] && (static || hot.Resolvable(call, anyPath)) {
+				dynamic = append(dynamic, d)
 			}
 			continue
 		}
@@ -89,12 +93,15 @@ func Check(pass *analysis.Pass, held *Held, hot hotio.Result, prof *profiles.Ind
 }
 
 // Dynamic is a call made while a lock is held whose target the package
-// cannot know: the whole program resolves it (internal/program) and asks
+// cannot know, or whose static target blocks only through such calls of
+// its own: the whole program resolves it (internal/program) and asks
 // Report whether what it reaches there is a finding, by the rule that
 // decides a static call. The locks it waits for were decided with the
 // static calls only: what a resolved call does is not known before.
 type Dynamic struct {
 	Call *ast.CallExpr
+	Func *types.Func  // a static target that blocks only through what the program wires, or
+	Lit  *ast.FuncLit // a literal's; both nil for a dynamic call
 
 	hot    hotio.Result
 	report func(hotio.Blocked) (analysis.Diagnostic, bool) // underLock, with the package's locks
@@ -102,6 +109,9 @@ type Dynamic struct {
 
 // At is the call, as -program asks of every call it resolves.
 func (d Dynamic) At() *ast.CallExpr { return d.Call }
+
+// Target is the call's static target, if it has one.
+func (d Dynamic) Target() (*types.Func, *ast.FuncLit) { return d.Func, d.Lit }
 
 // Report returns the io-under-lock finding at d's call when impl, one of
 // others+1 implementations the program reaches there, blocks in a way the

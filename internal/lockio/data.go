@@ -3,6 +3,7 @@ package lockio
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -125,6 +126,15 @@ func (f *finder) deriveVars(body *ast.BlockStmt) {
 		if !ok {
 			return true
 		}
+		if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+			if lit, ok := astutil.Unparen(as.Rhs[0]).(*ast.FuncLit); ok {
+				if id, ok := as.Lhs[0].(*ast.Ident); ok {
+					if v, ok := f.info.ObjectOf(id).(*types.Var); ok {
+						f.lits[v] = lit
+					}
+				}
+			}
+		}
 		var keys []string
 		for _, rhs := range as.Rhs {
 			ast.Inspect(rhs, func(n ast.Node) bool {
@@ -155,15 +165,17 @@ func (f *finder) deriveVars(body *ast.BlockStmt) {
 
 // findUpdaters returns the methods of files that update a field of their
 // receiver, directly or through another such method on it, and take no
-// lock: their callers hold the lock that guards it.
-func (f *finder) findUpdaters(files []*ast.File) map[*types.Func]bool {
+// lock: their callers hold the lock that guards it. Quiet are the others
+// that take no lock and open a file or writer of their receiver: they
+// give a sink its files.
+func (f *finder) findUpdaters(files []*ast.File) (updaters, quiet map[*types.Func]bool) {
 	type method struct {
 		recv  *types.Var
 		body  *ast.BlockStmt
 		calls []*types.Func // methods it calls on its receiver
 	}
 	methods := map[*types.Func]*method{}
-	updaters := map[*types.Func]bool{}
+	updaters, quiet = map[*types.Func]bool{}, map[*types.Func]bool{}
 	for _, file := range files {
 		for _, decl := range file.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
@@ -179,7 +191,7 @@ func (f *finder) findUpdaters(files []*ast.File) map[*types.Func]bool {
 				ref, ok := f.locks.ref(e)
 				return ok && ref.root == m.recv
 			}
-			locks, updates := false, false
+			locks, updates, opens := false, false, false
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit, *ast.GoStmt:
@@ -187,6 +199,7 @@ func (f *finder) findUpdaters(files []*ast.File) map[*types.Func]bool {
 				case *ast.AssignStmt:
 					for _, l := range n.Lhs {
 						if t := f.info.TypeOf(l); t != nil && isHandle(t) {
+							opens = opens || onRecvPath(l, onRecv)
 							continue // a file or writer it opens: not data
 						}
 						if sel, ok := astutil.Unparen(l).(*ast.SelectorExpr); ok && onRecv(sel.X) {
@@ -222,6 +235,9 @@ func (f *finder) findUpdaters(files []*ast.File) map[*types.Func]bool {
 			if updates {
 				updaters[fn] = true
 			}
+			if opens {
+				quiet[fn] = true
+			}
 		}
 	}
 	for changed := true; changed; {
@@ -238,28 +254,80 @@ func (f *finder) findUpdaters(files []*ast.File) map[*types.Func]bool {
 			}
 		}
 	}
-	return updaters
+	for fn := range quiet {
+		if updaters[fn] {
+			delete(quiet, fn)
+		}
+	}
+	return updaters, quiet
 }
 
 // onHandle reports whether call writes, reads or syncs a file or writer
 // of the value owner (a lockRef key; any for a lock in a variable): a
-// method of it, or a call taking it first (fmt.Fprintf(s.f, ...)).
+// method of it, or a call taking it first (fmt.Fprintf(s.f, ...)), also
+// through a local variable taken from it (file := s.file[sev]). Calls
+// that do nothing else count too: a method of owner that updates none of
+// its data, takes no lock and opens a file or writer of it (glog's
+// createMissingFiles, which opens the files it lacks), a literal of the function that calls nothing
+// (updateErr := func(err error) { ... }).
 func (f *finder) onHandle(call *ast.CallExpr, owner string) bool {
 	if f.isBuiltin(call) {
 		return true
 	}
+	mine := func(key string) bool { return owner == "" || strings.HasPrefix(key, owner+".") }
 	is := func(e ast.Expr) bool {
 		tv := f.info.Types[e]
 		if tv.Type == nil || !isHandle(tv.Type) {
 			return false
 		}
 		ref, ok := f.locks.ref(e)
-		return ok && (owner == "" || strings.HasPrefix(ref.key, owner+"."))
+		if !ok {
+			return false
+		}
+		return mine(ref.key) || ref.root != nil && slices.ContainsFunc(f.derived[ref.root], mine)
 	}
-	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && is(sel.X) {
-		return true
+	fun := astutil.Unparen(call.Fun)
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		if is(sel.X) {
+			return true
+		}
+		if ref, ok := f.locks.ref(sel.X); ok && owner != "" && ref.key == owner {
+			if fn := typeutil.StaticCallee(f.info, call); fn != nil && f.quiet[fn.Origin()] {
+				return true
+			}
+		}
+	}
+	if id, ok := fun.(*ast.Ident); ok {
+		if v, ok := f.info.Uses[id].(*types.Var); ok && f.lits[v] != nil && !f.callsAnything(f.lits[v]) {
+			return true
+		}
 	}
 	return len(call.Args) > 0 && is(call.Args[0])
+}
+
+// callsAnything reports whether lit calls a function other than a
+// built-in one.
+func (f *finder) callsAnything(lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !f.isBuiltin(call) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// onRecvPath reports whether e, assigned to, is a field of the receiver
+// or an element of one: s.file[sev].
+func onRecvPath(e ast.Expr, onRecv func(ast.Expr) bool) bool {
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		return onRecv(x.X)
+	case *ast.IndexExpr:
+		return onRecvPath(x.X, onRecv)
+	}
+	return false
 }
 
 // isHandle reports whether t is a file, a connection or a writer (a type

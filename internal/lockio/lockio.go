@@ -114,12 +114,14 @@ type finder struct {
 	info       *types.Info
 	locks      *locks
 	held       *Held
-	done       map[*ast.FuncLit]bool     // literals analysed where they are called
-	litUnlocks map[*ast.FuncLit][]string // cache of unlocks
-	fresh      map[*types.Var]bool       // local variables holding a value their function creates
-	derived    map[*types.Var][]string   // local variables assigned from an expression naming these paths (lockRef.key)
-	updaters   map[*types.Func]bool      // methods that update their receiver's fields without locking
-	params     token.Pos                 // the start of the body being run: variables declared before it are parameters
+	done       map[*ast.FuncLit]bool       // literals analysed where they are called
+	litUnlocks map[*ast.FuncLit][]string   // cache of unlocks
+	fresh      map[*types.Var]bool         // local variables holding a value their function creates
+	derived    map[*types.Var][]string     // local variables assigned from an expression naming these paths (lockRef.key)
+	updaters   map[*types.Func]bool        // methods that update their receiver's fields without locking
+	quiet      map[*types.Func]bool        // methods that take no lock and update none of their receiver's data
+	lits       map[*types.Var]*ast.FuncLit // local variables assigned a function literal
+	params     token.Pos                   // the start of the body being run: variables declared before it are parameters
 }
 
 // Find returns the calls of the package made while a lock is held. The
@@ -132,8 +134,8 @@ func Find(pass *analysis.Pass, opts Options) *Held {
 		return h
 	}
 	f := &finder{info: pass.TypesInfo, locks: newLocks(pass.TypesInfo, pass.Files), held: h,
-		done: map[*ast.FuncLit]bool{}, litUnlocks: map[*ast.FuncLit][]string{}, derived: map[*types.Var][]string{}}
-	f.updaters = f.findUpdaters(pass.Files)
+		done: map[*ast.FuncLit]bool{}, litUnlocks: map[*ast.FuncLit][]string{}, derived: map[*types.Var][]string{}, lits: map[*types.Var]*ast.FuncLit{}}
+	f.updaters, f.quiet = f.findUpdaters(pass.Files)
 	for _, fn := range f.lockingFuncs(pass, opts.Tests) {
 		switch fn := fn.(type) {
 		case *ast.FuncDecl:

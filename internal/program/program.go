@@ -15,7 +15,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"maps"
 	"slices"
 	"strings"
 
@@ -42,7 +41,7 @@ type Findings map[*packages.Package][]analysis.Diagnostic
 // finding for each whose callees block. pkgs are the packages g analysed, loaded with their
 // syntax and their dependencies' (packages.LoadAllSyntax). progress, when
 // not nil, is told each step as it ends.
-func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string)) (_ Findings, err error) {
+func Check(pkgs []*packages.Package, g *checker.Graph, w *analyzer.Whole, progress func(step string)) (_ Findings, err error) {
 	calls := dynamicCalls(g)
 	if len(calls) == 0 {
 		return nil, nil // nothing to resolve: no SSA to build
@@ -64,10 +63,12 @@ func Check(pkgs []*packages.Package, g *checker.Graph, progress func(step string
 	// cheaper way its documentation recommends over cha.CallGraph.
 	cg := vta.CallGraph(funcs, nil)
 	report(progress, fmt.Sprintf("call graph built: %d functions", len(cg.Nodes)))
-	r := &resolver{sites: callSites(funcs, calls), cg: cg, facts: factsOf(g), lits: literalsOf(g)}
+	bodies := bodiesOf(w)
+	r := &resolver{sites: callSites(funcs, calls, bodies), cg: cg, facts: factsOf(g), lits: w.Literals()}
+	r.blocker = newBlocker(r, bodies, pkgs[0].Fset)
 	out, sizes := Findings{}, []int{}
 	for _, c := range calls {
-		impls := r.impls(c.dyn)
+		impls := r.siteImpls(c.dyn)
 		if len(impls) > 0 {
 			sizes = append(sizes, len(impls))
 		}
@@ -182,25 +183,20 @@ func factsOf(g *checker.Graph) map[types.Object]*hotio.Fact {
 	return facts
 }
 
-// literalsOf is what the run knows of the function literals that block,
-// by their syntax: a literal carries no fact.
-func literalsOf(g *checker.Graph) map[*ast.FuncLit]hotio.Impl {
-	lits := map[*ast.FuncLit]hotio.Impl{}
-	for _, act := range g.Roots {
-		if res, ok := act.Result.(*analyzer.Result); ok && res != nil {
-			maps.Copy(lits, res.Literals)
-		}
-	}
-	return lits
-}
-
 // callSites finds the SSA call instructions of calls: SSA records a call
 // at its Lparen. A generic function has one instance per type argument
 // list, so one call can be several instructions.
-func callSites(funcs map[*ssa.Function]bool, calls []dynCall) map[token.Pos][]ssa.CallInstruction {
+func callSites(funcs map[*ssa.Function]bool, calls []dynCall, bodies bodies) map[token.Pos][]ssa.CallInstruction {
 	want := map[token.Pos]bool{}
 	for _, c := range calls {
 		want[c.dyn.At().Lparen] = true
+	}
+	for _, b := range bodies.all() {
+		for _, c := range b.Calls {
+			if c.Func == nil && c.Lit == nil {
+				want[c.Call.Lparen] = true
+			}
+		}
 	}
 	sites := map[token.Pos][]ssa.CallInstruction{}
 	for fn := range funcs {
@@ -217,10 +213,34 @@ func callSites(funcs map[*ssa.Function]bool, calls []dynCall) map[token.Pos][]ss
 
 // resolver answers what a dynamic call reaches.
 type resolver struct {
-	sites map[token.Pos][]ssa.CallInstruction
-	cg    *callgraph.Graph
-	facts map[types.Object]*hotio.Fact
-	lits  map[*ast.FuncLit]hotio.Impl
+	sites   map[token.Pos][]ssa.CallInstruction
+	cg      *callgraph.Graph
+	facts   map[types.Object]*hotio.Fact
+	lits    map[*ast.FuncLit]hotio.Impl
+	blocker *blocker // what blocks through the dynamic calls it makes (blocker.go)
+}
+
+// siteImpls returns the functions d's call reaches: its static target,
+// when it has one that blocks only through what the program wires there,
+// or what the call graph resolves it to; each decided over the whole
+// program (blocker).
+func (r *resolver) siteImpls(d resolvable) []hotio.Impl {
+	if t, ok := d.(interface {
+		Target() (*types.Func, *ast.FuncLit)
+	}); ok {
+		if fn, lit := t.Target(); fn != nil || lit != nil {
+			impl, ok := r.blocker.target(fn, lit)
+			if !ok {
+				return nil
+			}
+			return []hotio.Impl{impl}
+		}
+	}
+	impls := r.impls(d.At().Lparen)
+	for i := range impls {
+		r.blocker.decide(&impls[i])
+	}
+	return impls
 }
 
 // check returns the finding for d when one of impls, the functions it
@@ -249,10 +269,10 @@ func check(d resolvable, impls []hotio.Impl) (analysis.Diagnostic, bool) {
 // impls returns the functions d's call reaches in the call graph, each
 // once, by name: wrappers resolved to the method they wrap, functions of
 // _test.go files left out (a test's fake is not what the program wires).
-func (r *resolver) impls(d resolvable) []hotio.Impl {
+func (r *resolver) impls(lparen token.Pos) []hotio.Impl {
 	seen, seenLit := map[*types.Func]bool{}, map[*ast.FuncLit]bool{}
 	var out []hotio.Impl
-	for _, site := range r.sites[d.At().Lparen] {
+	for _, site := range r.sites[lparen] {
 		node := r.cg.Nodes[site.Parent()]
 		if node == nil {
 			continue
@@ -297,15 +317,16 @@ func funcOf(fn *ssa.Function) *types.Func {
 // (or its package was not analysed).
 func (r *resolver) literal(fn *ssa.Function, lit *ast.FuncLit) hotio.Impl {
 	if impl, ok := r.lits[lit]; ok {
+		impl.Lit = lit
 		return impl
 	}
-	return hotio.Impl{Name: fn.String(), Pos: lit.Pos()}
+	return hotio.Impl{Name: fn.String(), Pos: lit.Pos(), Lit: lit}
 }
 
 // impl is what the rule knows of fn: its fact, or its catalogue entry
 // (the standard library, which exports no facts).
 func (r *resolver) impl(fn *types.Func) hotio.Impl {
-	impl := hotio.Impl{Name: names.Display(fn), Full: fn.FullName(), Key: names.UserKey(fn), Pos: fn.Pos(), Fact: r.facts[fn]}
+	impl := hotio.Impl{Name: names.Display(fn), Full: fn.FullName(), Key: names.UserKey(fn), Pos: fn.Pos(), Fact: r.facts[fn], Func: fn}
 	if impl.Fact == nil {
 		impl.Entry, _ = catalogue.LookupFunc(fn)
 	}

@@ -70,17 +70,47 @@ func TestNoDynamicCallsNoSSA(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, g := analyse(t, dir, analyzer.Config{}, "./memstore")
+	pkgs, g, w := analyse(t, dir, analyzer.Config{}, "./memstore")
 	var steps []string
-	out, err := Check(pkgs, g, func(s string) { steps = append(steps, s) })
+	out, err := Check(pkgs, g, w, func(s string) { steps = append(steps, s) })
 	if err != nil || len(out) > 0 || len(steps) > 0 {
 		t.Errorf("Check = %v, %v after steps %q; want nothing done", out, err, steps)
 	}
 }
 
+// TestDependencyBodies: a hot call whose implementation blocks only
+// through a call of its own that main wires (the journal's writer) is
+// found when the implementation's package is a dependency, not a root:
+// go/analysis/checker keeps no dependency's result, so the bodies come
+// from analyzer.Whole.
+func TestDependencyBodies(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/program")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, g, w := analyse(t, dir, analyzer.Config{}, "./handler", "./cmd/server")
+	out, err := Check(pkgs, g, w, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, diags := range out {
+		for _, d := range diags {
+			msgs = append(msgs, d.Message)
+		}
+	}
+	want := "s.Journal.Save (implemented by (*filesaver.Journal).Save) performs blocking file I/O ((*os.File).Write via j.Out.Write (implemented by (*os.File).Write))"
+	if !slices.ContainsFunc(msgs, func(m string) bool { return strings.HasPrefix(m, want) }) {
+		t.Errorf("findings:\n%s\nwant one starting %s", strings.Join(msgs, "\n"), want)
+	}
+	if slices.ContainsFunc(msgs, func(m string) bool { return strings.HasPrefix(m, "s.Tally.Save") }) {
+		t.Errorf("findings:\n%s\nwant none for the tally, which writes a buffer", strings.Join(msgs, "\n"))
+	}
+}
+
 // analyse loads patterns of dir (./... by default) as the in-process
 // engine does and runs the analyzer configured by cfg.
-func analyse(t *testing.T, dir string, cfg analyzer.Config, patterns ...string) ([]*packages.Package, *checker.Graph) {
+func analyse(t *testing.T, dir string, cfg analyzer.Config, patterns ...string) ([]*packages.Package, *checker.Graph, *analyzer.Whole) {
 	t.Helper()
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
@@ -96,18 +126,20 @@ func analyse(t *testing.T, dir string, cfg analyzer.Config, patterns ...string) 
 	if err != nil {
 		t.Fatal(err)
 	}
+	whole := analyzer.Collect(a)
+	defer analyzer.Release(a)
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pkgs, g
+	return pkgs, g, whole
 }
 
 // run returns the messages of the pass's findings by file:line, and the
 // messages of their related information by the call's name.
 func run(t *testing.T, dir string, cfg analyzer.Config) (got, related map[string][]string) {
-	pkgs, g := analyse(t, dir, cfg)
-	out, err := Check(pkgs, g, nil)
+	pkgs, g, w := analyse(t, dir, cfg)
+	out, err := Check(pkgs, g, w, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,9 +196,9 @@ func TestProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, g := analyse(t, dir, analyzer.Config{})
+	pkgs, g, w := analyse(t, dir, analyzer.Config{})
 	var steps []string
-	if _, err := Check(pkgs, g, func(s string) { steps = append(steps, s) }); err != nil {
+	if _, err := Check(pkgs, g, w, func(s string) { steps = append(steps, s) }); err != nil {
 		t.Fatal(err)
 	}
 	want := []*regexp.Regexp{
@@ -182,7 +214,7 @@ func TestProgress(t *testing.T) {
 			t.Errorf("step %d = %q, want %s", i, steps[i], re)
 		}
 	}
-	if _, err := Check(pkgs, g, nil); err != nil {
+	if _, err := Check(pkgs, g, w, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -209,7 +241,7 @@ func TestConfigEntries(t *testing.T) {
 			}
 		}
 	}
-	cache := got["handler/handler.go:39"]
+	cache := got["handler/handler.go:42"]
 	if re := regexp.MustCompile(`^s\.Cache\.Get \(implemented by memstore\.M\.Get\) makes a database round trip in a loop`); len(cache) != 1 || !re.MatchString(cache[0]) {
 		t.Errorf("s.Cache.Get: %q, want one finding matching %s", cache, re)
 	}

@@ -22,6 +22,9 @@ type Server struct {
 	Config Saver  // writes a file in main
 	Mem    Saver  // in memory in main
 
+	Journal Saver // appends to a file in main, through the writer it is given
+	Tally   Saver // counts into a buffer in main, through the same kind of writer
+
 	Dial   func(network, addr string) (net.Conn, error) // net.Dial in main
 	OnMiss func(id string)                              // never set
 	Audit  func(id string)                              // set to a function that writes a file, called off the hot path
@@ -59,6 +62,29 @@ func (s *Server) BatchGet(ids []string) []string {
 func (s *Server) Update(cfg string) error {
 	return s.Config.Save(cfg) // want `s\.Config\.Save \(implemented by \(\*filesaver\.F\)\.Save\) performs blocking file I/O \(os\.Create via \(\*filesaver\.F\)\.write\) on every call of hot function Server\.Update; open files once`
 }
+
+// Log journals each change: the journal blocks only through the file
+// main gives it, which the whole program knows.
+//
+// hotpath
+func (s *Server) Log(cfg string) {
+	s.Journal.Save(cfg) // want `s\.Journal\.Save \(implemented by \(\*filesaver\.Journal\)\.Save\) performs blocking file I/O \(\(\*os\.File\)\.Write via j\.Out\.Write \(implemented by \(\*os\.File\)\.Write\)\) on every call of hot function Server\.Log`
+	s.Tally.Save(cfg)
+}
+
+// Note journals through a helper, as most handlers do: the helper blocks
+// by no fact of its package; over the program, its write is the file's.
+// The tally's helper writes a buffer.
+//
+// hotpath
+func (s *Server) Note(cfg string) {
+	s.journal(cfg) // want `\(\*handler\.Server\)\.journal performs blocking file I/O \(\(\*os\.File\)\.Write via s\.Journal\.Save \(implemented by \(\*filesaver\.Journal\)\.Save\) -> j\.Out\.Write .*\) on every call of hot function Server\.Note`
+	s.tally(cfg)
+}
+
+func (s *Server) journal(cfg string) { s.Journal.Save(cfg) }
+
+func (s *Server) tally(cfg string) { s.Tally.Save(cfg) }
 
 // Forward opens a connection per call.
 //

@@ -2,6 +2,7 @@
 package main
 
 import (
+	"bytes"
 	"database/sql"
 	"net"
 	"net/http"
@@ -20,6 +21,7 @@ import (
 var misses int
 
 func main() {
+	logFile, _ := os.OpenFile("app.log", os.O_APPEND|os.O_WRONLY, 0o644)
 	db, _ := sql.Open("sqlite", "kv.db")
 	store := &sqlstore.S{DB: db}
 	s := &handler.Server{
@@ -30,6 +32,9 @@ func main() {
 		Dial:   net.Dial,
 		Audit:  filesaver.Audit,
 		Count:  func(string) { misses++ },
+
+		Journal: &filesaver.Journal{Out: logFile},
+		Tally:   &filesaver.Tally{W: new(bytes.Buffer)},
 	}
 	s.Hook = func(id string) { os.WriteFile("/var/log/hook", []byte(id), 0o644) }
 	if os.Getenv("BACKUP") != "" {
@@ -43,10 +48,12 @@ func main() {
 	s.BatchGet(nil)
 	s.Update("")
 	s.Forward("")
+	s.Log("")
+	s.Note("")
 	fanout.New().Process(nil)
-	logFile, _ := os.OpenFile("app.log", os.O_APPEND|os.O_WRONLY, 0o644)
-	lg := &locked.Log{Out: logFile, Mem: &buffer{}, Dial: net.Dial}
+	lg := &locked.Log{Out: logFile, Mem: &buffer{}, Files: [2]locked.File{logFile, &buffer{}}, Dial: net.Dial}
 	lg.Flush()
+	lg.Rotate()
 	lg.Connect("log:514")
 	lg.Reconnect("log:514")
 	lg.Count()

@@ -74,3 +74,72 @@ func (d *Dialer) Dial() error { // want Dial:`blocking\(network\): net\.Dial; al
 	_, err := net.Dial("tcp", d.addr)
 	return err
 }
+
+// Files is glog's file sink: one lock keeps the writes to the file of
+// each severity whole; Emit creates the files it lacks through a method
+// that updates no data, flush syncs each file that exists through a
+// local variable and keeps the first error in a literal. None of that
+// makes the lock guard data or do anything but write its files: the
+// fsyncs under it are reported, every logger waits for the disk.
+type Files struct {
+	mu   sync.Mutex
+	file [4]*os.File
+}
+
+func (s *Files) Emit(sev int, p []byte) { // want Emit:`blocking\(file\): \(\*os\.File\)\.Write`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.createMissing(sev)
+	s.file[sev].Write(p)
+}
+
+func (s *Files) createMissing(sev int) { // want createMissing:`blocking\(file\): os\.Create`
+	if s.file[sev] != nil {
+		return
+	}
+	f, _ := os.Create("log")
+	s.file[sev] = f
+}
+
+func (s *Files) flush() error { // want flush:`blocking\(sync\): \(\*os\.File\)\.Sync; always sync`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var first error
+	keep := func(err error) {
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	for sev := 3; sev >= 0; sev-- {
+		f := s.file[sev]
+		if f != nil {
+			keep(f.Sync()) // want `^\(\*os.File\).Sync syncs a file to disk while s.mu is held \(locked at journal.go:105\); every goroutine that needs s.mu waits for the disk`
+		}
+	}
+	return first
+}
+
+// Mixed also dials under the same lock, through a method that does: the
+// lock is not its files' alone, and the fsync is left to the rule on data.
+type Mixed struct {
+	mu   sync.Mutex
+	file *os.File
+	addr string
+}
+
+func (s *Mixed) Emit(p []byte) { // want Emit:`blocking\(file\): \(\*os\.File\)\.Write; also network; always network: \(\*data\.Mixed\)\.redial -> net\.Dial`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.file.Write(p)
+	s.redial()
+}
+
+func (s *Mixed) redial() { net.Dial("tcp", s.addr) } // want redial:`blocking\(network\): net\.Dial; always network`
+
+func (s *Mixed) flush() { // want flush:`blocking\(sync\): \(\*os\.File\)\.Sync; always sync`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f := s.file; f != nil {
+		f.Sync()
+	}
+}
