@@ -45,6 +45,7 @@ type command struct {
 	list       bool // -list: the catalogue, by category
 	patterns   []string
 	setErr     error // the error of the analyzer flag that did not validate
+	warned     bool  // the unmatched entries have been warned of (-fix analyses twice)
 }
 
 // errUsage asks for the usage text: no packages (exit code 1); errHelp

@@ -42,6 +42,7 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 			res.failed = true
 		}
 	})
+	warnUnmatched(c, pkgs, stderr)
 	opts := &checker.Options{
 		SanityCheck: strings.Contains(c.debug, "s"),
 		Sequential:  strings.Contains(c.debug, "p"),
