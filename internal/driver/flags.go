@@ -133,6 +133,12 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 	return c, nil
 }
 
+// textOutput reports whether c prints findings as text: neither -json
+// nor another -format.
+func (c *command) textOutput() bool {
+	return !c.json && (c.format == "" || c.format == "text")
+}
+
 // debugFlags are the letters -debug accepts: the in-process checker's
 // options (runInProcess).
 const debugFlags = "fps"
