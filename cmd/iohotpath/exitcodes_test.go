@@ -382,6 +382,18 @@ func TestExitCodeTable(t *testing.T) {
 			}
 			return []int{code}
 		},
+		"`-explain RULE`": func(t *testing.T) []int {
+			out, _, code := runEnv(t, mod, nil, bin, "-explain", "io-under-lock")
+			if !strings.HasPrefix(out, "# io-under-lock ") {
+				t.Errorf("standard output %.80q, want the page of io-under-lock", out)
+			}
+			return []int{code}
+		},
+		"`-explain` an unknown rule": func(t *testing.T) []int {
+			out, code := run(t, mod, bin, "-explain=hotio")
+			oneLine(t, out, "iohotpath: invalid flag: -explain=hotio: unknown rule (known rules: hot-io, io-under-lock, defer-in-loop, reopen-in-loop, directive)")
+			return []int{code}
+		},
 		"no package pattern": func(t *testing.T) []int {
 			out, code := run(t, mod, bin)
 			if !strings.Contains(out, "Usage: iohotpath [-flag] [package]") || !strings.Contains(out, "  -funcs value") {

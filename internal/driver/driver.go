@@ -36,6 +36,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	ruledocs "github.com/iohotpath/iohotpath/docs/rules"
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/output"
@@ -92,6 +93,10 @@ func Main(args []string, opts Options) int {
 		return 0
 	case c.list:
 		printCatalogue(stdout)
+		return 0
+	case c.explain != "":
+		page, _ := ruledocs.Page(c.explain) // parse checked the id
+		fmt.Fprint(stdout, page)
 		return 0
 	}
 	if problems := checkConfig(c, dir); len(problems) > 0 {
