@@ -42,7 +42,9 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 			res.failed = true
 		}
 	})
-	warnUnmatched(c, pkgs, stderr)
+	if !res.failed { // a package that did not type-check may lack what an entry names
+		warnUnmatched(c, pkgs, stderr)
+	}
 	opts := &checker.Options{
 		SanityCheck: strings.Contains(c.debug, "s"),
 		Sequential:  strings.Contains(c.debug, "p"),
