@@ -139,9 +139,7 @@ func TestExitCodeTable(t *testing.T) {
 	cases := map[string]func(t *testing.T) []int{
 		"no findings": func(t *testing.T) []int {
 			out, code := run(t, mod, bin, "./clean")
-			if out != "" {
-				t.Errorf("output %q, want nothing", out)
-			}
+			oneLine(t, out, "iohotpath: no findings in 1 package")
 			return []int{code}
 		},
 		"findings": func(t *testing.T) []int {
@@ -337,8 +335,8 @@ func TestExitCodeTable(t *testing.T) {
 			const unformatted = "\nfunc   Unrelated( ) int { return 1 }\n"
 			root := tempModule(t, map[string]string{"p/p.go": onlyFixable + unformatted})
 			out, code := run(t, root, bin, "-fix", "./...")
-			if out != "iohotpath: applied 1 fix in 1 file\n" {
-				t.Errorf("-fix printed %q, want only what it applied", out)
+			if out != "iohotpath: applied 1 fix in 1 file\niohotpath: no findings in 1 package\n" {
+				t.Errorf("-fix printed %q, want what it applied and the summary line", out)
 			}
 			if got, _ := os.ReadFile(filepath.Join(root, "p/p.go")); !strings.HasSuffix(string(got), unformatted) {
 				t.Errorf("-fix changed lines it did not fix:\n%s", got)
@@ -382,6 +380,18 @@ func TestExitCodeTable(t *testing.T) {
 			if !strings.Contains(out, "sync (") || !strings.Contains(out, "\n  (*os.File).Sync\n") {
 				t.Errorf("standard output %q, want the catalogue by category", out)
 			}
+			return []int{code}
+		},
+		"`-explain RULE`": func(t *testing.T) []int {
+			out, _, code := runEnv(t, mod, nil, bin, "-explain", "io-under-lock")
+			if !strings.HasPrefix(out, "# io-under-lock ") {
+				t.Errorf("standard output %.80q, want the page of io-under-lock", out)
+			}
+			return []int{code}
+		},
+		"`-explain` an unknown rule": func(t *testing.T) []int {
+			out, code := run(t, mod, bin, "-explain=hotio")
+			oneLine(t, out, "iohotpath: invalid flag: -explain=hotio: unknown rule (known rules: hot-io, io-under-lock, defer-in-loop, reopen-in-loop, directive)")
 			return []int{code}
 		},
 		"no package pattern": func(t *testing.T) []int {

@@ -71,7 +71,17 @@ func (l *Loader) For(dir string, std bool) (*Settings, error) {
 	if err := l.flags.Err(); err != nil {
 		return nil, err // before the files': a bad flag fails before anything loads
 	}
-	var files []string
+	files, err := l.filesOf(dir, std)
+	if err != nil {
+		return nil, err
+	}
+	return get(&l.settings, strings.Join(files, "\n"), func() (*Settings, error) { return l.compile(files) })
+}
+
+// filesOf returns the configuration files of the package in dir, from the
+// module root down: the -config file, its chain of .iohotpath.yml files,
+// or none.
+func (l *Loader) filesOf(dir string, std bool) ([]string, error) {
 	switch {
 	case std:
 	case l.flags != nil && l.flags.config != "":
@@ -79,11 +89,12 @@ func (l *Loader) For(dir string, std bool) (*Settings, error) {
 		if err != nil {
 			return nil, &Error{File: l.flags.config, Msg: err.Error()}
 		}
-		files = []string{abs} // in place of every .iohotpath.yml
+		return []string{abs}, nil // in place of every .iohotpath.yml
 	case l.discover && dir != "":
-		files, _ = get(&l.chains, dir, func() ([]string, error) { return l.chain(dir), nil })
+		files, _ := get(&l.chains, dir, func() ([]string, error) { return l.chain(dir), nil })
+		return files, nil
 	}
-	return get(&l.settings, strings.Join(files, "\n"), func() (*Settings, error) { return l.compile(files) })
+	return nil, nil
 }
 
 // compile merges files (when there are any) in place of the base

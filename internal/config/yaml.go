@@ -32,8 +32,9 @@ func Parse(name string, data []byte) (Config, error) {
 
 // fileConfig is one parsed and validated configuration file.
 type fileConfig struct {
-	cfg Config
-	set map[string]bool // the keys the file gives a value (not null)
+	cfg   Config
+	set   map[string]bool // the keys the file gives a value (not null)
+	lines map[string]int  // "funcs[2]" -> the line of that item
 }
 
 // parse decodes data by hand, node by node, to know the line of every key
@@ -51,7 +52,8 @@ func parse(name string, data []byte) (*fileConfig, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{File: name, Line: root.Line, Msg: "want a mapping of option names to values"}
 	}
-	lines := map[string]int{} // "funcs[2]" -> line, for compile's errors
+	lines := map[string]int{} // "funcs[2]" -> line, for compile's errors and Entries
+	f.lines = lines
 	first := map[string]int{} // key -> line of its first occurrence
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]

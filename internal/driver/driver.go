@@ -36,6 +36,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	ruledocs "github.com/iohotpath/iohotpath/docs/rules"
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/output"
@@ -92,6 +93,10 @@ func Main(args []string, opts Options) int {
 		return 0
 	case c.list:
 		printCatalogue(stdout)
+		return 0
+	case c.explain != "":
+		page, _ := ruledocs.Page(c.explain) // parse checked the id
+		fmt.Fprint(stdout, page)
 		return 0
 	}
 	if problems := checkConfig(c, dir); len(problems) > 0 {
@@ -151,6 +156,9 @@ func report(c *command, res *result, dir string, stdout, stderr io.Writer) int {
 	if err == nil && diags >= 3 {
 		printCauses(res.tree, stderr)
 	}
+	if err == nil && errs == 0 && !res.failed && res.packages >= 0 {
+		printSummary(stderr, diags, res.packages)
+	}
 	switch {
 	case err != nil || errs > 0:
 		return 1
@@ -188,6 +196,18 @@ func applyFixes(c *command, ch choice, dir string, stdout, stderr io.Writer, new
 	}
 	Tool(newAnalyzer())
 	panic("unreachable")
+}
+
+// printSummary ends a text report that can be trusted with how many
+// findings it holds and how many packages were analysed for them, so that
+// a silent run is told from one that analysed nothing. (After a failure
+// the count would mislead: the exit code and the errors say it all.)
+func printSummary(w io.Writer, findings, packages int) {
+	what := "no findings"
+	if findings > 0 {
+		what = plural(findings, "finding", "findings")
+	}
+	fmt.Fprintf(w, "iohotpath: %s in %s\n", what, plural(packages, "package", "packages"))
 }
 
 // printCauses ends a text report with the functions that several findings

@@ -11,9 +11,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	ruledocs "github.com/iohotpath/iohotpath/docs/rules"
 	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/output"
 	"github.com/iohotpath/iohotpath/internal/profiles"
+	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
 // Engines are the values of -engine.
@@ -41,10 +43,12 @@ type command struct {
 	engine     string
 	program    bool // -program: the whole-program pass after the analysis (internal/program)
 	debug      string
-	version    bool // -version
-	list       bool // -list: the catalogue, by category
+	version    bool   // -version
+	list       bool   // -list: the catalogue, by category
+	explain    string // -explain RULE: the rule's page
 	patterns   []string
 	setErr     error // the error of the analyzer flag that did not validate
+	warned     bool  // the unmatched entries have been warned of (-fix analyses twice)
 }
 
 // errUsage asks for the usage text: no packages (exit code 1); errHelp
@@ -79,6 +83,7 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 	fs.StringVar(&c.debug, "debug", "", "in-process engine's debug flags, any subset of \"fps\"")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.BoolVar(&c.list, "list", false, "print the catalogue of blocking calls by category and exit")
+	fs.StringVar(&c.explain, "explain", "", "print the documentation of rule `RULE` and exit")
 	for _, name := range []string{"tags", "mod", "modfile"} {
 		fs.Var(&buildFlag{c, name}, name, "go build flag -"+name)
 	}
@@ -99,7 +104,12 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		// go vet keys its cache by the flags, not by the files they name.
 		c.toolArgs = append(c.toolArgs, "-profile-digest="+profiles.Digest(c.profiles))
 	}
-	if c.version || c.list {
+	if c.explain != "" {
+		if _, ok := ruledocs.Page(c.explain); !ok {
+			return nil, fmt.Errorf("invalid flag: -explain=%s: unknown rule (known rules: %s)", shownArg(c.explain), strings.Join(ruleIDs(), ", "))
+		}
+	}
+	if c.version || c.list || c.explain != "" {
 		return c, nil // no packages needed
 	}
 	for _, p := range c.patterns {
@@ -130,6 +140,21 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, errUsage
 	}
 	return c, nil
+}
+
+// textOutput reports whether c prints findings as text: neither -json
+// nor another -format.
+func (c *command) textOutput() bool {
+	return !c.json && (c.format == "" || c.format == "text")
+}
+
+// ruleIDs are the ids -explain knows.
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range rules.All {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
 
 // debugFlags are the letters -debug accepts: the in-process checker's
@@ -213,7 +238,7 @@ func usage(w io.Writer, a *analysis.Analyzer) {
 	fmt.Fprintln(w, "\nAnalyzer flags:")
 	a.Flags.SetOutput(w)
 	a.Flags.PrintDefaults()
-	fmt.Fprint(w, `
+	fmt.Fprint(w, strings.Replace(`
 Driver flags:
   -json          emit JSON output (exit code 0 with findings, as go vet -json)
   -format F      text (default), json (the -json tree, exit code 3 with findings),
@@ -229,9 +254,11 @@ Driver flags:
                  (f: log facts, p: one package at a time, s: sanity checks)
   -version       print the module version and VCS revision, and exit
   -list          print the catalogue of blocking calls, by category, and exit
+  -explain RULE  print the page of RULE (docs/rules), and exit; RULE is one of
+                 RULES
   -tags, -mod, -modfile
                  as for go build
-`)
+`, "RULES", strings.Join(ruleIDs(), ", "), 1))
 	n := 0
 	flag.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 { // flags that main registered for itself

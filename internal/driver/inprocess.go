@@ -44,6 +44,9 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 			res.failed = true
 		}
 	})
+	if !res.failed { // a package that did not type-check may lack what an entry names
+		warnUnmatched(c, pkgs, stderr)
+	}
 	opts := &checker.Options{
 		SanityCheck: strings.Contains(c.debug, "s"),
 		Sequential:  strings.Contains(c.debug, "p"),
@@ -60,7 +63,7 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.tree = treeOf(graph)
+	res.tree, res.packages = treeOf(graph), countRoots(graph)
 	if c.program {
 		if err := addProgram(res, c.analyzer.Name, pkgs, graph, whole, stderr, start); err != nil {
 			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
@@ -108,6 +111,21 @@ func treeOf(graph *checker.Graph) tree {
 		t.add(p.PkgPath, act.Analyzer.Name, diags, "")
 	}
 	return t
+}
+
+// countRoots is the number of packages analysed for findings, counted as
+// go vet runs them (see treeOf): one per package path of the roots, no
+// test main, no package that did not type-check.
+func countRoots(graph *checker.Graph) int {
+	paths := map[string]bool{}
+	for _, act := range graph.Roots {
+		p := act.Package
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" || p.IllTyped {
+			continue
+		}
+		paths[p.PkgPath] = true
+	}
+	return len(paths)
 }
 
 // isTestVariant reports whether p is a package compiled for a test binary:

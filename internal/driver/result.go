@@ -24,6 +24,10 @@ type (
 		// failed: a package did not load or type-check, or the go command
 		// failed; its messages went to standard error.
 		failed bool
+		// packages is how many packages were analysed for findings: a
+		// package with tests counts once, its external test package once
+		// more, as go vet runs them.
+		packages int
 	}
 	diagnostic struct {
 		Category       string    `json:"category,omitempty"`

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strings"
 
 	"github.com/iohotpath/iohotpath/internal/config"
 )
@@ -54,6 +55,12 @@ func runVet(c *command, dir string, stderr io.Writer) (*result, error) {
 		return nil, err
 	}
 	res := &result{tree: tree{}}
+	listed := make(chan int, 1)
+	if c.textOutput() {
+		go func() { listed <- listPackages(c, dir) }() // while go vet runs
+	} else {
+		listed <- -1 // no summary line to print
+	}
 	// The tool prints one JSON tree per package (go vet copies each to its
 	// standard output whole, under a lock).
 	dec := json.NewDecoder(out)
@@ -82,11 +89,33 @@ func runVet(c *command, dir string, stderr io.Writer) (*result, error) {
 	if decodeErr != nil {
 		return nil, decodeErr
 	}
+	res.packages = <-listed
 	res.tree.restoreRelated()
 	if !c.test {
 		res.tree = res.tree.withoutTests()
 	}
 	return res, nil
+}
+
+// listPackages counts the packages go vet analyses for c's patterns, as
+// the in-process engine counts its roots (countRoots): each package, and
+// with -test its external test package. Not from go vet's output: go vet
+// prints a {} for every unit without findings, but also replays the
+// cached output of a dependency's earlier run as a root. -1 when the go
+// command fails (go vet says why).
+func listPackages(c *command, dir string) int {
+	format := "{{.ImportPath}}"
+	if c.test {
+		format += "{{if .XTestGoFiles}}\n{{.ImportPath}}_test{{end}}"
+	}
+	args := append([]string{"list", "-e", "-f", format}, c.buildFlags...)
+	cmd := exec.Command("go", append(append(args, "--"), c.patterns...)...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return -1
+	}
+	return len(strings.Fields(string(out)))
 }
 
 // runVetFix applies (or with -diff prints) the suggested fixes through
