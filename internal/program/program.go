@@ -320,7 +320,11 @@ func (r *resolver) literal(fn *ssa.Function, lit *ast.FuncLit) hotio.Impl {
 		impl.Lit = lit
 		return impl
 	}
-	return hotio.Impl{Name: fn.String(), Pos: lit.Pos(), Lit: lit}
+	name := fn.String()
+	if body := r.blocker.bodies.lits[lit]; body != nil {
+		name = body.Name // as the rule names literals: main.main.func2
+	}
+	return hotio.Impl{Name: name, Pos: lit.Pos(), Lit: lit}
 }
 
 // impl is what the rule knows of fn: its fact, or its catalogue entry
