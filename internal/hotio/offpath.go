@@ -172,7 +172,10 @@ func (w *walker) isRecover(e ast.Expr) bool {
 
 // leavesUnless reports whether s is `if <success> { ...; return }` with no
 // else: the statements after it run only on failure (or after a recovered
-// panic), which it returns.
+// panic), which it returns. Not when the condition joins a success to
+// something else (`if ok && !b.Ready() { return nil, ErrOpen }`): what
+// follows runs when either fails, the normal path among them; nor when
+// the body returns a failure itself, which makes it the failure branch.
 func (w *walker) leavesUnless(s ast.Stmt) (branch, bool) {
 	ifs, ok := s.(*ast.IfStmt)
 	if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
@@ -182,8 +185,14 @@ func (w *walker) leavesUnless(s ast.Stmt) (branch, bool) {
 	if kind != success && kind != notRecovered && kind != debugOff {
 		return plain, false
 	}
+	if be, ok := astutil.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && be.Op == token.LAND && w.condition(be.X) != w.condition(be.Y) {
+		return plain, false
+	}
 	switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
 	case *ast.ReturnStmt:
+		if w.returnsZeroAndError(last) || w.returnsFailure(last) {
+			return plain, false
+		}
 		return kind.negate(), true
 	case *ast.ExprStmt:
 		if call, ok := astutil.Unparen(last.X).(*ast.CallExpr); ok && catalogue.IsNoReturn(w.info, call) {

@@ -155,8 +155,16 @@ func (b *blocker) call(c hotio.BodyCall) (*hotio.Fact, string) {
 			blocking++
 		}
 	}
-	if blocking == 0 || len(impls) > maxFanOut && 2*blocking <= len(impls) {
+	switch {
+	case blocking == 0 || len(impls) > maxFanOut && 2*blocking <= len(impls):
 		return nil, "" // the fan-out guard, as at a call of hot code (check)
+	case c.Branch && len(impls) > 1:
+		// Made only on a branch, and the graph cannot tell which of several
+		// implementations runs there: zap's check syncs its error output
+		// when it fails to find the caller, which VTA resolves to every
+		// WriteSyncer of the program, *os.File among them. Two doubts
+		// make no finding.
+		return nil, ""
 	}
 	return first, types.ExprString(c.Call.Fun) + " (implemented by " + name + othersText(len(impls)-1) + ")"
 }

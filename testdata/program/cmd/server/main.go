@@ -35,6 +35,7 @@ func main() {
 
 		Journal: &filesaver.Journal{Out: logFile},
 		Tally:   &filesaver.Tally{W: new(bytes.Buffer)},
+		Sinks:   []handler.Saver{&filesaver.Journal{Out: logFile}, &filesaver.Tally{W: new(bytes.Buffer)}},
 	}
 	s.Hook = func(id string) { os.WriteFile("/var/log/hook", []byte(id), 0o644) }
 	if os.Getenv("BACKUP") != "" {
@@ -50,6 +51,7 @@ func main() {
 	s.Forward("")
 	s.Log("")
 	s.Note("")
+	s.Flush(true)
 	fanout.New().Process(nil)
 	lg := &locked.Log{Out: logFile, Mem: &buffer{}, Files: [2]locked.File{logFile, &buffer{}}, Dial: net.Dial}
 	lg.Flush()

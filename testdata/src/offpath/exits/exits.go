@@ -201,3 +201,30 @@ func Unsupported(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusUnsupportedMediaType)
 	}
 }
+
+// Breaker is a circuit breaker.
+type Breaker interface{ Ready() bool }
+
+// Guarded rejects while its breaker is open (rpcx's getCachedClient): the
+// condition joins the lookup's ok to the breaker's state, and the body
+// returns an error, so what follows is the normal path, not a failure.
+//
+// hotpath
+func Guarded(breakers map[string]Breaker, k string) (*os.File, error) { // want Guarded:`hot blocking\(file\): os\.Open`
+	b, ok := breakers[k]
+	if ok && !b.Ready() {
+		return nil, os.ErrClosed
+	}
+	return os.Open(k) // want `os\.Open opens a file on every call of hot function Guarded`
+}
+
+// Found returns early with an error when the key is there: the body is
+// the failure, what follows the normal path.
+//
+// hotpath
+func Found(seen map[string]bool, k string) error { // want Found:`hot blocking\(file\): os\.WriteFile`
+	if _, ok := seen[k]; ok {
+		return os.ErrExist
+	}
+	return os.WriteFile(k, nil, 0o644) // want `os\.WriteFile writes a file on every call of hot function Found`
+}
