@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/astutil"
+
 	"github.com/iohotpath/iohotpath/internal/catalogue"
 )
 
@@ -32,6 +34,7 @@ type BodyCall struct {
 	Func   *types.Func
 	Lit    *ast.FuncLit
 	Branch bool
+	Param  bool // a dynamic call of a parameter or a method of one: w.Write(b), done(msg)
 }
 
 // Bodies returns the Body of every function of the package that does not
@@ -54,10 +57,13 @@ func (res Result) Bodies() []Body {
 				b.Calls = append(b.Calls, BodyCall{Call: e.call, Func: e.to.obj, Lit: e.to.lit, Branch: fc.onBranch(n, e.call)})
 			}
 		}
+		params := paramsOf(u.pass.TypesInfo, n)
 		for _, call := range n.unknown {
 			bc := BodyCall{Call: call, Branch: fc.onBranch(n, call)}
 			if !u.dyn[call] {
 				bc.Func = u.calls[call].fn
+			} else {
+				bc.Param = callsParam(u.pass.TypesInfo, call, params)
 			}
 			b.Calls = append(b.Calls, bc)
 		}
@@ -109,4 +115,37 @@ func Leaf(e catalogue.Entry) *Fact {
 func NewHop(fset *token.FileSet, pos token.Pos, name string) Hop {
 	p := fset.PositionFor(pos, false)
 	return Hop{Name: name, File: p.Filename, Line: p.Line, Col: p.Column}
+}
+
+// paramsOf returns the parameters of n's function, not its receiver.
+func paramsOf(info *types.Info, n *funcNode) map[*types.Var]bool {
+	var sig *types.Signature
+	switch {
+	case n.obj != nil:
+		sig = n.obj.Signature()
+	case n.lit != nil:
+		sig, _ = info.TypeOf(n.lit).(*types.Signature)
+	}
+	out := map[*types.Var]bool{}
+	if sig != nil {
+		for v := range sig.Params().Variables() {
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// callsParam reports whether call calls a parameter of params, or a
+// method of one.
+func callsParam(info *types.Info, call *ast.CallExpr, params map[*types.Var]bool) bool {
+	fun := astutil.Unparen(call.Fun)
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		fun = astutil.Unparen(sel.X)
+	}
+	id, ok := fun.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && params[v]
 }

@@ -158,6 +158,12 @@ func (b *blocker) call(c hotio.BodyCall) (*hotio.Fact, string) {
 	switch {
 	case blocking == 0 || len(impls) > maxFanOut && 2*blocking <= len(impls):
 		return nil, "" // the fan-out guard, as at a call of hot code (check)
+	case c.Param && len(impls) > 1:
+		// A parameter's value is what each caller passes, and the graph
+		// joins them all: http.Header.Write writes to the buffer nats
+		// gives it, not to every writer net/http passes elsewhere. Only
+		// a parameter one function flows into is decided here.
+		return nil, ""
 	case c.Branch && len(impls) > 1:
 		// Made only on a branch, and the graph cannot tell which of several
 		// implementations runs there: zap's check syncs its error output
