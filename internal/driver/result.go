@@ -112,6 +112,27 @@ func (t tree) merge(data []byte) error {
 	return nil
 }
 
+// only returns the packages of t that go vet analyses as roots for
+// import paths paths: a package ("p"), its test variant ("p [p.test]") and
+// its external test package ("p_test [p.test]"), not a dependency of
+// theirs, nor a dependency recompiled for another package's tests
+// ("q [p.test]").
+func (t tree) only(paths map[string]bool) tree {
+	out := tree{}
+	for id, byName := range t {
+		pkg, variant, ok := strings.Cut(id, " [")
+		if !ok && paths[id] {
+			out[id] = byName
+			continue
+		}
+		test, isTest := strings.CutSuffix(variant, ".test]")
+		if ok && isTest && paths[test] && (pkg == test || pkg == test+"_test") {
+			out[id] = byName
+		}
+	}
+	return out
+}
+
 // withoutTests drops what was found in _test.go files, and the packages
 // left with nothing: go vet always analyses a package with its tests.
 func (t tree) withoutTests() tree {
