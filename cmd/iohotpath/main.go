@@ -24,7 +24,7 @@ import (
 
 func main() {
 	if driver.IsTool(os.Args[1:]) { // go vet calling back; Tool does not return
-		if driver.VetxOnly(os.Args[1:]) {
+		if driver.FactsOnly(os.Args[1:]) {
 			driver.Tool(analyzer.NewFactsOnly()) // a dependency, for its facts
 		}
 		driver.Tool(analyzer.Analyzer)

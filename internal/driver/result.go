@@ -112,6 +112,42 @@ func (t tree) merge(data []byte) error {
 	return nil
 }
 
+// only returns the packages of t that go vet analyses as roots for
+// import paths paths: each package, with its _test.go files when it has
+// any, and its external test package ("p_test"). go vet's tool keys its
+// tree by import path alone, so a package of the main module also
+// analysed as a dependency, without its tests or recompiled for another
+// package's tests, prints under the same key: a diagnostic already there
+// is kept once.
+func (t tree) only(paths map[string]bool) tree {
+	out := tree{}
+	for pkg, byName := range t {
+		base, _ := strings.CutSuffix(pkg, "_test")
+		if !paths[pkg] && !paths[base] {
+			continue
+		}
+		out[pkg] = map[string]any{}
+		for name, v := range byName {
+			diags, ok := v.([]diagnostic)
+			if !ok {
+				out[pkg][name] = v
+				continue
+			}
+			seen := map[string]bool{}
+			var kept []diagnostic
+			for _, d := range diags {
+				key, _ := json.Marshal(d)
+				if !seen[string(key)] {
+					seen[string(key)] = true
+					kept = append(kept, d)
+				}
+			}
+			out[pkg][name] = kept
+		}
+	}
+	return out
+}
+
 // withoutTests drops what was found in _test.go files, and the packages
 // left with nothing: go vet always analyses a package with its tests.
 func (t tree) withoutTests() tree {

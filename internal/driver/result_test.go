@@ -173,6 +173,27 @@ func TestWithoutTests(t *testing.T) {
 }
 
 // TestPrintJSON: the drivers' form, tab-indented with sorted keys, so the
+// TestTreeOnly: only the named packages and their external test
+// packages are kept, each diagnostic once.
+func TestTreeOnly(t *testing.T) {
+	a := diagnostic{Posn: "a.go:1:1", Message: "a"}
+	b := diagnostic{Posn: "a_test.go:1:1", Message: "b"}
+	in := tree{}
+	in.add("example.com/app", "iohotpath", []diagnostic{a}, "")      // without tests, as a dependency
+	in.add("example.com/app", "iohotpath", []diagnostic{a, b}, "")   // with them, as a root
+	in.add("example.com/app_test", "iohotpath", []diagnostic{b}, "") // its external tests
+	in.add("example.com/lib", "iohotpath", []diagnostic{a}, "")      // a dependency
+	in.add("example.com/bad", "iohotpath", nil, "broken")
+	got := in.only(map[string]bool{"example.com/app": true, "example.com/bad": true})
+	want := tree{}
+	want.add("example.com/app", "iohotpath", []diagnostic{a, b}, "")
+	want.add("example.com/app_test", "iohotpath", []diagnostic{b}, "")
+	want.add("example.com/bad", "iohotpath", nil, "broken")
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("only = %v, want %v", got, want)
+	}
+}
+
 // output does not depend on the order packages finished in.
 func TestPrintJSON(t *testing.T) {
 	tr := tree{}

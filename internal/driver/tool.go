@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,19 +64,113 @@ func unitMemory() {
 // what its importers need, and discards what the tool reports there. A
 // file it cannot read or parse answers false; unitchecker then says why.
 func VetxOnly(args []string) bool {
+	u, ok := readUnit(args)
+	return ok && u.VetxOnly
+}
+
+// vetFullEnv marks the go vet that the command runs (-engine=vet, with
+// -json): its value is "main", then the import paths of the packages the
+// patterns name outside the main module, space-separated. There a unit
+// of such a package, or of any package of the main module, is analysed
+// in full and prints its findings even when go vet asks only for facts.
+//
+// The go command keys a unit's cached facts and output by the package,
+// the tool's -V=full answer and its flags, not by VetxOnly, and replays
+// the cached output either way: a package analysed first for a
+// dependent's facts, then named, was answered with the facts-only run's
+// empty output, and one named first, then a dependency, with its
+// findings. A unit's output must therefore not depend on VetxOnly: it
+// depends on the package and on this value, which -V=full covers, and the
+// command keeps only what the packages it was asked for printed.
+const vetFullEnv = "IOHOTPATH_VET_FULL"
+
+// FactsOnly reports whether args end with a unit's .cfg file that is
+// analysed only for its facts: a VetxOnly unit, except under the
+// command's go vet one of the main module or of a package the patterns
+// name (see vetFullEnv). Never under -fix, whose unit would edit the
+// dependency's files.
+func FactsOnly(args []string) bool {
+	u, ok := readUnit(args)
+	return ok && u.VetxOnly && !fullUnit(u, args)
+}
+
+// unit is what the tool reads of a unit's .cfg file.
+type unit struct {
+	VetxOnly      bool
+	ImportPath    string
+	ModulePath    string // "" in the standard library or for a module error
+	ModuleVersion string // "" for a main module
+}
+
+// readUnit reads the .cfg file args end with.
+func readUnit(args []string) (unit, bool) {
+	var u unit
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return false
+		return u, false
 	}
 	data, err := os.ReadFile(args[len(args)-1])
 	if err != nil {
-		return false
+		return u, false
 	}
-	var unit struct{ VetxOnly bool }
-	return json.Unmarshal(data, &unit) == nil && unit.VetxOnly
+	return u, json.Unmarshal(data, &u) == nil
+}
+
+// fullUnit reports whether a VetxOnly unit u is analysed in full all the
+// same: under the command's go vet (vetFullEnv), a package of a main
+// module or one the patterns name.
+func fullUnit(u unit, args []string) bool {
+	env := strings.Fields(os.Getenv(vetFullEnv))
+	if len(env) == 0 || env[0] != "main" {
+		return false // a user's own go vet
+	}
+	for _, arg := range args {
+		if arg == "-fix" || arg == "--fix" || strings.HasPrefix(arg, "-fix=") || strings.HasPrefix(arg, "--fix=") {
+			return false
+		}
+	}
+	if u.ModulePath != "" && u.ModuleVersion == "" {
+		return true
+	}
+	return slices.Contains(env[1:], u.ImportPath)
+}
+
+// asRoot makes the unit whose .cfg file ends os.Args one that reports, by
+// handing unitchecker a copy of the file without VetxOnly, next to it (in
+// the go command's work directory) or else in the temporary directory.
+func asRoot() error {
+	name := os.Args[len(os.Args)-1]
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var cfg map[string]json.RawMessage
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return err
+	}
+	cfg["VetxOnly"] = json.RawMessage("false")
+	if data, err = json.Marshal(cfg); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "iohotpath-*.cfg")
+	if err != nil {
+		if f, err = os.CreateTemp("", "iohotpath-*.cfg"); err != nil {
+			return err
+		}
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	os.Args[len(os.Args)-1] = f.Name()
+	return nil
 }
 
 // Tool runs a as the go command's vet tool, as singlechecker does, and
-// does not return. A flag that does not validate, or an invalid
+// does not return. A VetxOnly unit that FactsOnly says is analysed in
+// full reports as a root unit does. A flag that does not validate, or an invalid
 // configuration file, ends it at once with one line; -V=full answers with
 // the executable's hash and the configuration's fingerprint (see
 // config.Fingerprint), so that go vet's cache is keyed by both.
@@ -85,6 +181,12 @@ func Tool(a *analysis.Analyzer) {
 			os.Exit(1)
 		}
 		os.Exit(0)
+	}
+	if u, ok := readUnit(os.Args[1:]); ok && u.VetxOnly && fullUnit(u, os.Args[1:]) {
+		if err := asRoot(); err != nil {
+			fmt.Fprintf(os.Stderr, "iohotpath: %v\n", err)
+			os.Exit(1)
+		}
 	}
 	unitMemory()
 	a.Flags.VisitAll(func(f *flag.Flag) { f.Value = exitOnError{f.Value} })
@@ -98,7 +200,8 @@ func Tool(a *analysis.Analyzer) {
 //	/path/to/iohotpath version devel config=<hash> buildID=<hash>
 //
 // The go command keys its cache by the last field alone; it hashes the
-// executable and the configuration files together.
+// executable and the configuration files together, and under the
+// command's go vet which units report (vetFullEnv).
 func PrintVersion(w io.Writer) error {
 	exe, err := os.Executable()
 	if err != nil {
@@ -115,7 +218,11 @@ func PrintVersion(w io.Writer) error {
 	}
 	exeSum := h.Sum(nil)
 	conf := config.Fingerprint(config.WorkDir(), os.Getenv(vetConfigEnv))
-	id := sha256.Sum256([]byte(fmt.Sprintf("%x %s", exeSum, conf)))
+	key := fmt.Sprintf("%x %s", exeSum, conf)
+	if full := os.Getenv(vetFullEnv); full != "" {
+		key += "\nfull " + full // which units report (see vetFullEnv)
+	}
+	id := sha256.Sum256([]byte(key))
 	_, err = fmt.Fprintf(w, "%s version devel config=%.16s buildID=%x\n", exe, conf, id)
 	return err
 }

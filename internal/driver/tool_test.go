@@ -44,6 +44,48 @@ func TestVetxOnly(t *testing.T) {
 	}
 }
 
+// TestFactsOnly: a VetxOnly unit is analysed for its facts only, except
+// under the command's go vet (vetFullEnv) one of a main module or of a
+// package the patterns name, unless go vet applies fixes.
+func TestFactsOnly(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	std := write("std.cfg", `{"ID":"fmt","ImportPath":"fmt","VetxOnly":true}`)
+	dep := write("dep.cfg", `{"ID":"example.com/dep","ImportPath":"example.com/dep","ModulePath":"example.com/dep","ModuleVersion":"v1.0.0","VetxOnly":true}`)
+	main := write("main.cfg", `{"ID":"example.com/app/lib","ImportPath":"example.com/app/lib","ModulePath":"example.com/app","VetxOnly":true}`)
+	root := write("root.cfg", `{"ID":"example.com/app","ImportPath":"example.com/app","ModulePath":"example.com/app"}`)
+	for _, tc := range []struct {
+		env  string
+		args []string
+		want bool
+	}{
+		{"", []string{std}, true},
+		{"", []string{dep}, true},
+		{"", []string{main}, true}, // a user's own go vet
+		{"", []string{root}, false},
+		{"main", []string{std}, true},
+		{"main", []string{dep}, true},
+		{"main", []string{main}, false},
+		{"main", []string{"-json", main}, false},
+		{"main", []string{"-fix", main}, true},
+		{"main", []string{root}, false},
+		{"main fmt example.com/dep", []string{std}, false},
+		{"main fmt example.com/dep", []string{dep}, false},
+		{"other", []string{main}, true},
+	} {
+		t.Setenv(vetFullEnv, tc.env)
+		if got := FactsOnly(tc.args); got != tc.want {
+			t.Errorf("%s=%q: FactsOnly(%q) = %v, want %v", vetFullEnv, tc.env, tc.args, got, tc.want)
+		}
+	}
+}
+
 // TestUnitMemory: a unit process collects garbage only near
 // unitMemoryLimit, unless the user set GOGC or GOMEMLIMIT.
 func TestUnitMemory(t *testing.T) {

@@ -1,12 +1,14 @@
 package driver
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"github.com/iohotpath/iohotpath/internal/config"
@@ -38,14 +40,45 @@ func vetCommand(c *command, dir string, mode ...string) (*exec.Cmd, error) {
 }
 
 // runVet analyses c's packages with go vet and returns what its tool
-// printed for each package, merged into one tree. The go command's own
-// messages (a package that does not type-check, a dependency that does
-// not build) go straight to stderr.
+// printed for the packages c names, merged into one tree. The go
+// command's own messages (a package that does not type-check, a
+// dependency that does not build) go to stderr.
+//
+// Every unit of the main module reports, root or dependency, and so does
+// every unit of a package c names outside it (vetFullEnv): the go command
+// caches and replays a unit's output whether it was asked for facts only
+// or not. Those outside packages are known only from go list, which runs
+// alongside go vet; when there are any, go vet runs again with their
+// names, its first run's messages dropped (rare: std, or a dependency
+// named by its import path).
 func runVet(c *command, dir string, stderr io.Writer) (*result, error) {
+	listed := make(chan roots, 1)
+	go func() { listed <- listRoots(c, dir) }() // while go vet runs
+	var first bytes.Buffer
+	res, err := vetOnce(c, dir, "main", &first)
+	r := <-listed
+	if len(r.outside) > 0 {
+		res, err = vetOnce(c, dir, "main "+strings.Join(r.outside, " "), stderr)
+	} else {
+		stderr.Write(first.Bytes())
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.packages = r.count
+	if r.count >= 0 {
+		res.tree = res.tree.only(r.paths)
+	}
+	return res, nil
+}
+
+// vetOnce runs go vet -json once, with full as vetFullEnv's value.
+func vetOnce(c *command, dir, full string, stderr io.Writer) (*result, error) {
 	cmd, err := vetCommand(c, dir, "-json")
 	if err != nil {
 		return nil, err
 	}
+	cmd.Env = append(cmd.Env, vetFullEnv+"="+full)
 	cmd.Stderr = stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -55,12 +88,6 @@ func runVet(c *command, dir string, stderr io.Writer) (*result, error) {
 		return nil, err
 	}
 	res := &result{tree: tree{}}
-	listed := make(chan int, 1)
-	if c.textOutput() {
-		go func() { listed <- listPackages(c, dir) }() // while go vet runs
-	} else {
-		listed <- -1 // no summary line to print
-	}
 	// The tool prints one JSON tree per package (go vet copies each to its
 	// standard output whole, under a lock).
 	dec := json.NewDecoder(out)
@@ -89,7 +116,6 @@ func runVet(c *command, dir string, stderr io.Writer) (*result, error) {
 	if decodeErr != nil {
 		return nil, decodeErr
 	}
-	res.packages = <-listed
 	res.tree.restoreRelated()
 	if !c.test {
 		res.tree = res.tree.withoutTests()
@@ -97,25 +123,47 @@ func runVet(c *command, dir string, stderr io.Writer) (*result, error) {
 	return res, nil
 }
 
-// listPackages counts the packages go vet analyses for c's patterns, as
-// the in-process engine counts its roots (countRoots): each package, and
-// with -test its external test package. Not from go vet's output: go vet
-// prints a {} for every unit without findings, but also replays the
-// cached output of a dependency's earlier run as a root. -1 when the go
-// command fails (go vet says why).
-func listPackages(c *command, dir string) int {
-	format := "{{.ImportPath}}"
-	if c.test {
-		format += "{{if .XTestGoFiles}}\n{{.ImportPath}}_test{{end}}"
-	}
+// roots are the packages c's patterns name, as go list sees them.
+type roots struct {
+	paths   map[string]bool // import paths
+	outside []string        // those outside the main module, sorted (see vetFullEnv)
+	// count is how many packages go vet analyses for them, as the
+	// in-process engine counts its roots (countRoots): each package, and
+	// with -test its external test package; -1 when the go command fails
+	// (go vet says why).
+	count int
+}
+
+// listRoots lists the packages go vet analyses for c's patterns. Not from
+// go vet's output: go vet prints a {} for every unit without findings,
+// but also replays the cached output of every dependency, and under the
+// command every unit of the main module reports.
+func listRoots(c *command, dir string) roots {
+	const format = `{{.ImportPath}} {{if .Error}}error{{else if and .Module (not .Module.Error) (not .Module.Version)}}main{{else}}outside{{end}} {{if .XTestGoFiles}}xtest{{end}}`
 	args := append([]string{"list", "-e", "-f", format}, c.buildFlags...)
 	cmd := exec.Command("go", append(append(args, "--"), c.patterns...)...)
 	cmd.Dir = dir
 	out, err := cmd.Output()
 	if err != nil {
-		return -1
+		return roots{count: -1}
 	}
-	return len(strings.Fields(string(out)))
+	r := roots{paths: map[string]bool{}}
+	for line := range strings.Lines(string(out)) {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		r.paths[f[0]] = true
+		r.count++
+		if c.test && len(f) > 2 {
+			r.count++ // its external test package
+		}
+		if f[1] == "outside" {
+			r.outside = append(r.outside, f[0])
+		}
+	}
+	slices.Sort(r.outside)
+	return r
 }
 
 // runVetFix applies (or with -diff prints) the suggested fixes through
