@@ -35,6 +35,7 @@ func main() {
 
 		Journal: &filesaver.Journal{Out: logFile},
 		Tally:   &filesaver.Tally{W: new(bytes.Buffer)},
+		Buf:     new(bytes.Buffer),
 		Sinks:   []handler.Saver{&filesaver.Journal{Out: logFile}, &filesaver.Tally{W: new(bytes.Buffer)}},
 	}
 	s.Hook = func(id string) { os.WriteFile("/var/log/hook", []byte(id), 0o644) }
@@ -52,6 +53,8 @@ func main() {
 	s.Log("")
 	s.Note("")
 	s.Flush(true)
+	s.Echo("")
+	handler.Emit(logFile, "start")
 	fanout.New().Process(nil)
 	lg := &locked.Log{Out: logFile, Mem: &buffer{}, Files: [2]locked.File{logFile, &buffer{}}, Dial: net.Dial}
 	lg.Flush()
