@@ -158,6 +158,13 @@ func (b *blocker) call(c hotio.BodyCall) (*hotio.Fact, string) {
 	switch {
 	case blocking == 0 || len(impls) > maxFanOut && 2*blocking <= len(impls):
 		return nil, "" // the fan-out guard, as at a call of hot code (check)
+	case 2*blocking < len(impls):
+		// Inside a body, most of the implementations do not block: which
+		// one runs is the program's configuration (caddy's replacer asks
+		// every placeholder provider, and only the one for {file.*} reads
+		// a file). At the call itself the finding names the others; a hop
+		// further down would hide them.
+		return nil, ""
 	case c.Param && len(impls) > 1:
 		// A parameter's value is what each caller passes, and the graph
 		// joins them all: http.Header.Write writes to the buffer nats

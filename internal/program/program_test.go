@@ -241,7 +241,7 @@ func TestConfigEntries(t *testing.T) {
 			}
 		}
 	}
-	cache := got["handler/handler.go:48"]
+	cache := got["handler/handler.go:52"]
 	if re := regexp.MustCompile(`^s\.Cache\.Get \(implemented by memstore\.M\.Get\) makes a database round trip in a loop`); len(cache) != 1 || !re.MatchString(cache[0]) {
 		t.Errorf("s.Cache.Get: %q, want one finding matching %s", cache, re)
 	}

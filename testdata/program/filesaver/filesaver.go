@@ -48,3 +48,19 @@ func (t *Tally) Save(cfg string) error {
 	_, err := t.W.Write([]byte(cfg))
 	return err
 }
+
+// Static, Upper and FromFile name things: only FromFile reads a file.
+type Static string
+
+func (n Static) Name() string { return string(n) }
+
+type Upper string
+
+func (n Upper) Name() string { return string(n) + "!" }
+
+type FromFile struct{ Path string }
+
+func (f FromFile) Name() string {
+	b, _ := os.ReadFile(f.Path)
+	return string(b)
+}

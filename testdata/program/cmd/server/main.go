@@ -36,6 +36,7 @@ func main() {
 		Journal: &filesaver.Journal{Out: logFile},
 		Tally:   &filesaver.Tally{W: new(bytes.Buffer)},
 		Buf:     new(bytes.Buffer),
+		Namers:  []handler.Namer{filesaver.Static("a"), filesaver.Upper("b"), filesaver.FromFile{Path: "name"}},
 		Sinks:   []handler.Saver{&filesaver.Journal{Out: logFile}, &filesaver.Tally{W: new(bytes.Buffer)}},
 	}
 	s.Hook = func(id string) { os.WriteFile("/var/log/hook", []byte(id), 0o644) }
@@ -54,6 +55,7 @@ func main() {
 	s.Note("")
 	s.Flush(true)
 	s.Echo("")
+	s.Describe()
 	handler.Emit(logFile, "start")
 	fanout.New().Process(nil)
 	lg := &locked.Log{Out: logFile, Mem: &buffer{}, Files: [2]locked.File{logFile, &buffer{}}, Dial: net.Dial}
