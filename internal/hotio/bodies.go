@@ -1,9 +1,11 @@
 package hotio
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -68,6 +70,7 @@ func (res Result) Bodies() []Body {
 			b.Calls = append(b.Calls, bc)
 		}
 		if len(b.Calls) > 0 {
+			slices.SortFunc(b.Calls, func(x, y BodyCall) int { return cmp.Compare(x.Call.Pos(), y.Call.Pos()) })
 			out = append(out, b)
 		}
 	}

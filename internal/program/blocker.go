@@ -99,6 +99,7 @@ func (b *blocker) of(fn *types.Func, lit *ast.FuncLit) *hotio.Fact {
 	}
 	b.memo[key] = nil // while it is decided, a recursive call of it does not block
 	var out *hotio.Fact
+	onBranch := false // out's witness is a call made on a branch
 	for _, c := range body.Calls {
 		f, name := b.call(c)
 		if f == nil {
@@ -106,8 +107,14 @@ func (b *blocker) of(fn *types.Func, lit *ast.FuncLit) *hotio.Fact {
 		}
 		via := hotio.Via(hotio.NewHop(b.fset, c.Call.Pos(), name), f, c.Branch)
 		if out == nil {
-			out = via
+			out, onBranch = via, c.Branch
 			continue
+		}
+		if onBranch && !c.Branch {
+			// The witness is the first call made whenever the function runs:
+			// tusd's writeChunk writes the chunk; its log line when the
+			// upload is stopped is on a branch.
+			out.Cat, out.Declared, out.Chain, onBranch = via.Cat, via.Declared, via.Chain, false
 		}
 		out.Cats |= via.Cats
 		if out.Unbounded == catalogue.None && via.Unbounded != catalogue.None {

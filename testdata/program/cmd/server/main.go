@@ -56,6 +56,7 @@ func main() {
 	s.Flush(true)
 	s.Echo("")
 	s.Describe()
+	s.Keep("", true)
 	handler.Emit(logFile, "start")
 	fanout.New().Process(nil)
 	lg := &locked.Log{Out: logFile, Mem: &buffer{}, Files: [2]locked.File{logFile, &buffer{}}, Dial: net.Dial}
