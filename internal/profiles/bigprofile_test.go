@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,6 +38,31 @@ func TestWriteBigProfile(t *testing.T) {
 		pkgs = strings.FieldsFunc(s, func(r rune) bool { return r == ',' })
 	}
 	r := rand.New(rand.NewPCG(1, 2))
+	p, locs := bigProfileFuncs(pkgs)
+	target := int64(mb) << 20
+	for n := 0; ; n++ {
+		if n%20_000 == 0 && n > 0 {
+			f, err := os.Create(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := p.Write(f); err != nil {
+				t.Fatal(err)
+			}
+			st, _ := f.Stat()
+			f.Close()
+			if st.Size() >= target {
+				t.Logf("%s: %d samples, %d bytes", out, len(p.Sample), st.Size())
+				return
+			}
+		}
+		addRandomSample(p, locs, r)
+	}
+}
+
+// bigProfileFuncs is the synthetic CPU profile's 20,000 functions and
+// their locations, without samples: a tenth of the functions are in pkgs.
+func bigProfileFuncs(pkgs []string) (*profile.Profile, []*profile.Location) {
 	p := &profile.Profile{
 		SampleType:    []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}},
 		PeriodType:    &profile.ValueType{Type: "cpu", Unit: "nanoseconds"},
@@ -56,27 +82,67 @@ func TestWriteBigProfile(t *testing.T) {
 		p.Location = append(p.Location, loc)
 		locs = append(locs, loc)
 	}
-	target := int64(mb) << 20
-	for n := 0; ; n++ {
-		if n%20_000 == 0 && n > 0 {
-			f, err := os.Create(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := p.Write(f); err != nil {
-				t.Fatal(err)
-			}
-			st, _ := f.Stat()
-			f.Close()
-			if st.Size() >= target {
-				t.Logf("%s: %d samples, %d bytes", out, len(p.Sample), st.Size())
-				return
-			}
+	return p, locs
+}
+
+// addRandomSample adds to p a sample of one to 32 frames drawn from locs.
+func addRandomSample(p *profile.Profile, locs []*profile.Location, r *rand.Rand) {
+	stack := make([]*profile.Location, 1+r.IntN(32))
+	for i := range stack {
+		stack[i] = locs[r.IntN(len(locs))]
+	}
+	p.Sample = append(p.Sample, &profile.Sample{Location: stack, Value: []int64{1, 10_000_000}})
+}
+
+// benchProfile writes the synthetic profile of TestWriteBigProfile with
+// samples samples (200,000 is about 11 MB) to a file in b's directory.
+func benchProfile(b *testing.B, samples int) string {
+	b.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	p, locs := bigProfileFuncs([]string{"example.com/app"})
+	for range samples {
+		addRandomSample(p, locs, r)
+	}
+	file := filepath.Join(b.TempDir(), "cpu.pprof")
+	f, err := os.Create(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := p.Write(f); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return file
+}
+
+// BenchmarkRead: Read of a synthetic CPU profile of 20,000 samples
+// (about 1.1 MB; a tenth of docs/performance.md's 11 MB one), random
+// stacks, nearly every edge distinct: the worst case of the index.
+func BenchmarkRead(b *testing.B) {
+	file := benchProfile(b, 20_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Read([]string{file}); err != nil {
+			b.Fatal(err)
 		}
-		stack := make([]*profile.Location, 1+r.IntN(32))
-		for i := range stack {
-			stack[i] = locs[r.IntN(len(locs))]
-		}
-		p.Sample = append(p.Sample, &profile.Sample{Location: stack, Value: []int64{1, 10_000_000}})
+	}
+}
+
+// BenchmarkAddCPU: building the index alone from the same profile, parsed
+// once.
+func BenchmarkAddCPU(b *testing.B) {
+	file := benchProfile(b, 20_000)
+	p, _, err := readOne(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		x := &Index{funcs: map[string]*Func{}, lits: map[string]*Func{}}
+		x.addCPU([]*profile.Profile{p})
 	}
 }

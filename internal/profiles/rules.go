@@ -49,51 +49,159 @@ func (st *stacks) of(s *profile.Sample, buf []frame) []frame {
 	return buf
 }
 
-type edgeKey struct{ caller, callee string }
+// cpuFrame is one function on a stack in the CPU index: the interned id
+// of its key, and whether the profile's function is of the runtime.
+type cpuFrame struct {
+	id uint32
+	rt bool
+}
 
-// addCPU adds the CPU profiles: each function's cumulative weight, the
-// call edges, and which functions are hot.
-func (x *Index) addCPU(ps []*profile.Profile) {
-	cum := map[string]int64{}
-	edges := map[edgeKey]int64{}
-	var buf []frame
-	seen := map[string]bool{}
-	seenEdge := map[edgeKey]bool{}
+// cpuIndex is what the CPU profiles add up to, keys interned: ids index
+// names, and an edge is caller<<32 | callee.
+type cpuIndex struct {
+	ids   map[string]uint32
+	names []string // by id
+	cum   []int64  // by id
+	on    []bool   // by id: on the stack of a sample read
+	edges map[uint64]int64
+}
+
+func (c *cpuIndex) intern(key string) uint32 {
+	id, ok := c.ids[key]
+	if !ok {
+		id = uint32(len(c.names))
+		c.ids[key] = id
+		c.names = append(c.names, key)
+		c.cum = append(c.cum, 0)
+		c.on = append(c.on, false)
+	}
+	return id
+}
+
+// cpuStacks caches the frames of each location of one profile, by
+// location id: in a slice when the ids are dense (as the runtime writes
+// them), else in a map.
+type cpuStacks struct {
+	dense  [][]cpuFrame
+	sparse map[uint64][]cpuFrame
+}
+
+func newCPUStacks(p *profile.Profile, c *cpuIndex) *cpuStacks {
+	ids := make(map[uint64]uint32, len(p.Function))
+	for _, f := range p.Function {
+		ids[f.ID] = c.intern(keyOf(f))
+	}
+	var maxID uint64
+	for _, loc := range p.Location {
+		maxID = max(maxID, loc.ID)
+	}
+	st := &cpuStacks{}
+	if maxID <= 2*uint64(len(p.Location))+64 {
+		st.dense = make([][]cpuFrame, maxID+1)
+	} else {
+		st.sparse = make(map[uint64][]cpuFrame, len(p.Location))
+	}
+	for _, loc := range p.Location {
+		var fs []cpuFrame
+		for _, ln := range loc.Line {
+			if ln.Function != nil {
+				id, ok := ids[ln.Function.ID]
+				if !ok { // a function the profile's table lacks
+					id = c.intern(keyOf(ln.Function))
+				}
+				fs = append(fs, cpuFrame{id: id, rt: isRuntime(ln.Function.Name)})
+			}
+		}
+		if st.dense != nil {
+			st.dense[loc.ID] = fs
+		} else {
+			st.sparse[loc.ID] = fs
+		}
+	}
+	return st
+}
+
+// of returns the stack of s, innermost first, into buf.
+func (st *cpuStacks) of(s *profile.Sample, buf []cpuFrame) []cpuFrame {
+	buf = buf[:0]
+	for _, loc := range s.Location {
+		if st.dense != nil {
+			if loc.ID < uint64(len(st.dense)) {
+				buf = append(buf, st.dense[loc.ID]...)
+			}
+		} else {
+			buf = append(buf, st.sparse[loc.ID]...)
+		}
+	}
+	return buf
+}
+
+// readCPU adds up the CPU profiles: each function's cumulative weight
+// (counted once per sample, recursion included) and each call edge's
+// (once per sample too), edges from the runtime left out. It returns the
+// total of the samples' values.
+func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
+	c := &cpuIndex{ids: map[string]uint32{}, edges: map[uint64]int64{}}
+	var total int64
+	var buf []cpuFrame
+	var stamp []uint32 // by id: the last sample (numbered from 1) it was on
+	var sampleEdges []uint64
+	n := uint32(0)
 	for _, p := range ps {
 		vi := max(valueIndex(p, "cpu"), 0)
-		st := newStacks(p)
+		st := newCPUStacks(p, c)
+		if len(stamp) < len(c.names) {
+			stamp = append(stamp, make([]uint32, len(c.names)-len(stamp))...)
+		}
 		for _, s := range p.Sample {
 			if vi >= len(s.Value) {
 				continue
 			}
 			v := s.Value[vi]
-			x.cpuTotal += v
+			total += v
 			buf = st.of(s, buf)
-			clear(seen)
-			clear(seenEdge)
+			n++
+			sampleEdges = sampleEdges[:0]
 			for i, f := range buf {
-				if !seen[f.key] { // recursion counts once
-					seen[f.key] = true
-					cum[f.key] += v
+				again := stamp[f.id] == n
+				if !again { // recursion counts once
+					stamp[f.id] = n
+					c.cum[f.id] += v
+					c.on[f.id] = true
 				}
-				if i+1 == len(buf) || isRuntime(buf[i+1].fn) {
+				if i+1 == len(buf) || buf[i+1].rt {
 					continue
 				}
-				e := edgeKey{buf[i+1].key, f.key}
-				if !seenEdge[e] {
-					seenEdge[e] = true
-					edges[e] += v
+				e := uint64(buf[i+1].id)<<32 | uint64(f.id)
+				// An edge seen before in this sample has its callee seen
+				// before: only then is the sample's list of edges looked
+				// through.
+				if again && slices.Contains(sampleEdges, e) {
+					continue
 				}
+				sampleEdges = append(sampleEdges, e)
+				c.edges[e] += v
 			}
 		}
 	}
+	return c, total
+}
+
+// addCPU adds the CPU profiles: each function's cumulative weight, the
+// call edges, and which functions are hot.
+func (x *Index) addCPU(ps []*profile.Profile) {
+	c, total := readCPU(ps)
+	x.cpuTotal += total
 	if x.cpuTotal == 0 {
 		return
 	}
-	hotCallee := hotCallees(edges)
-	for key, c := range cum {
-		f := &Func{Cum: c, Share: float64(c) / float64(x.cpuTotal)}
-		f.Hot = hotCallee[key] && f.Share >= MinShare
+	hotCallee := c.hotCallees()
+	for id, key := range c.names {
+		if !c.on[id] {
+			continue
+		}
+		f := &Func{Cum: c.cum[id], Share: float64(c.cum[id]) / float64(x.cpuTotal)}
+		f.Hot = hotCallee[id] && f.Share >= MinShare
 		if isLitKey(key) {
 			x.lits[key] = f
 		} else {
@@ -102,32 +210,141 @@ func (x *Index) addCPU(ps []*profile.Profile) {
 	}
 }
 
-// hotCallees returns the callees of the heaviest edges that together
-// carry EdgeCDF of the weight of all edges.
-func hotCallees(edges map[edgeKey]int64) map[string]bool {
-	type weighted struct {
-		e edgeKey
-		w int64
-	}
-	list := make([]weighted, 0, len(edges))
+// hotCallees returns, by id, the callees of the heaviest edges that
+// together carry EdgeCDF of the weight of all edges: the edges in order of
+// weight, heaviest first, then of caller and callee key, up to and
+// including the one that brings the sum to EdgeCDF of the total.
+//
+// Nothing is sorted but the distinct weights: whole groups of edges of
+// one weight are taken while the sum stays below the bound, and of the
+// group that crosses it, the first k edges in key order are selected
+// (quickselect on the keys' ranks).
+func (c *cpuIndex) hotCallees() []bool {
+	hot := make([]bool, len(c.names))
 	var total int64
-	for e, w := range edges {
-		list = append(list, weighted{e, w})
+	count := map[int64]int64{} // weight -> edges of that weight
+	for _, w := range c.edges {
 		total += w
+		count[w]++
 	}
-	slices.SortFunc(list, func(a, b weighted) int {
-		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.e.caller, b.e.caller), cmp.Compare(a.e.callee, b.e.callee))
-	})
-	hot := map[string]bool{}
+	weights := make([]int64, 0, len(count))
+	for w := range count {
+		weights = append(weights, w)
+	}
+	slices.Sort(weights)
+	slices.Reverse(weights)
+	// The last group taken, and how many of its edges.
+	bound := EdgeCDF * float64(total)
 	var acc int64
-	for _, w := range list {
-		if float64(acc) >= EdgeCDF*float64(total) {
+	last, k := -1, int64(0)
+	for i, w := range weights {
+		if float64(acc) >= bound {
 			break
 		}
-		acc += w.w
-		hot[w.e.callee] = true
+		n := count[w]
+		last, k = i, n
+		if w > 0 { // the smallest k with acc+k*w >= bound, compared as the sum is
+			k = max(int64((bound-float64(acc))/float64(w)), 1)
+			for k > 1 && float64(acc+(k-1)*w) >= bound {
+				k--
+			}
+			for k < n && float64(acc+k*w) < bound {
+				k++
+			}
+			k = min(k, n)
+		}
+		if k < n {
+			break
+		}
+		acc += n * w
+	}
+	if last < 0 {
+		return hot
+	}
+	wl := weights[last]
+	partial := k < count[wl]
+	var rank []uint32
+	var group []uint64 // of the partial group: rank(caller)<<32 | rank(callee)
+	if partial {
+		rank = c.ranks()
+		group = make([]uint64, 0, count[wl])
+	}
+	for e, w := range c.edges {
+		switch {
+		case w > wl || w == wl && !partial:
+			hot[uint32(e)] = true
+		case w == wl:
+			group = append(group, uint64(rank[e>>32])<<32|uint64(rank[uint32(e)]))
+		}
+	}
+	if partial {
+		// its k first edges by the keys of caller and callee
+		selectSmallest(group, int(k))
+		byRank := make([]uint32, len(rank))
+		for id, r := range rank {
+			byRank[r] = uint32(id)
+		}
+		for _, g := range group[:k] {
+			hot[byRank[uint32(g)]] = true
+		}
 	}
 	return hot
+}
+
+// ranks is each id's place among the keys in byte order.
+func (c *cpuIndex) ranks() []uint32 {
+	order := make([]uint32, len(c.names))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return cmp.Compare(c.names[a], c.names[b]) })
+	rank := make([]uint32, len(order))
+	for r, id := range order {
+		rank[id] = uint32(r)
+	}
+	return rank
+}
+
+// selectSmallest reorders s so that its k smallest values come first, in
+// any order (quickselect; the values are distinct).
+func selectSmallest(s []uint64, k int) {
+	lo, hi := 0, len(s) // the k-th smallest is in s[lo:hi]
+	for rounds := 0; hi-lo > 16; rounds++ {
+		if rounds > 64 { // unlucky pivots: sort what is left
+			break
+		}
+		if k <= lo || k >= hi {
+			return
+		}
+		// median of three as the pivot
+		m := lo + (hi-lo)/2
+		a, b, c := s[lo], s[m], s[hi-1]
+		pivot := max(min(a, b), min(max(a, b), c))
+		// three-way partition: < pivot, == pivot, > pivot
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch {
+			case s[i] < pivot:
+				s[lt], s[i] = s[i], s[lt]
+				lt++
+				i++
+			case s[i] > pivot:
+				gt--
+				s[gt], s[i] = s[i], s[gt]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k <= lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return
+		}
+	}
+	slices.Sort(s[lo:hi])
 }
 
 // addWaits adds a mutex or block profile: the delay of each sample goes
