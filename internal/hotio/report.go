@@ -21,6 +21,7 @@ type region struct {
 	fn     string // hot function, or the function holding the hot loop
 	loop   bool
 	method *types.Func         // the hot function, when it is a method
+	sig    *types.Signature    // a hot literal's signature: a handler literal
 	served map[*types.Var]bool // its parameters that are the connection it serves (served.go)
 	drains bool                // a hot loop that takes its items from a channel: a background writer
 	preset string              // hot only by a preset (presets.go): "HTTP handler", "gRPC method"
@@ -105,7 +106,8 @@ func (rp *reporter) reportHot() []analysis.Diagnostic {
 			continue
 		}
 		if n.preset != "" || n.share > 0 {
-			rp.walker(region{root: n.body, fn: n.name, preset: n.preset, share: n.share}).body(n.body.List, walkCtx{})
+			sig, _ := rp.pass.TypesInfo.TypeOf(n.lit).(*types.Signature)
+			rp.walker(region{root: n.body, fn: n.name, preset: n.preset, share: n.share, sig: sig}).body(n.body.List, walkCtx{})
 			continue
 		}
 		if n.pkgLevel {
@@ -281,15 +283,23 @@ func (rp *reporter) add(ctx walkCtx, d analysis.Diagnostic) {
 // ServeTCP calling the next handler's ServeTCP. That call is the work the
 // caller asked for, not I/O the method adds; the cost is counted where the
 // wrapped method itself is hot. Only a direct call outside loops counts.
+// A hot literal (a middleware's `http.HandlerFunc(func(w, req) { …;
+// next.ServeHTTP(w, req) })`) delegates to a method of its own signature.
 func (r region) delegates(fn *types.Func, ctx walkCtx) bool {
-	if r.method == nil || r.loop || ctx.loops > 0 || fn.Name() != r.method.Name() || fn == r.method {
+	if r.loop || ctx.loops > 0 || r.method == nil && r.sig == nil {
+		return false
+	}
+	if r.method != nil && (fn.Name() != r.method.Name() || fn == r.method) {
 		return false
 	}
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
 		return false
 	}
-	own := r.method.Type().(*types.Signature)
+	own := r.sig
+	if r.method != nil {
+		own = r.method.Type().(*types.Signature)
+	}
 	return types.Identical(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()),
 		types.NewSignatureType(nil, nil, nil, own.Params(), own.Results(), own.Variadic()))
 }

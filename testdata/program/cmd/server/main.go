@@ -66,7 +66,10 @@ func main() {
 	lg.Reconnect("log:514")
 	lg.Count()
 	(&locked.Store{Mu: new(sync.Mutex), Disk: logFile}).Put("k", "v")
-	http.ListenAndServe(":8080", &web.H{Store: store})
+	mux := http.NewServeMux()
+	mux.Handle("/get", web.Logged(&web.H{Store: store}))
+	mux.Handle("/put", web.Logged(&web.Put{Config: &filesaver.F{Path: "put.json"}}))
+	http.ListenAndServe(":8080", mux)
 }
 
 // buffer is a log file in memory.
