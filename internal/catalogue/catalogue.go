@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -81,8 +82,13 @@ func LookupFunc(fn *types.Func) (Entry, bool) {
 // site (a method promoted from an embedded or unexported type), or, for an
 // abstract interface method, by its results (resultRows). Package paths
 // are compared canonical: a vendored copy or an alias matches the rows of
-// its original. name is the callee as messages show it.
+// its original. name is the callee as messages show it. A write method
+// called on os.Stdout or os.Stderr itself is stdout, not file, as
+// fmt.Fprintf(os.Stderr, …) is (streamWrite).
 func Match(info *types.Info, call *ast.CallExpr, fn *types.Func) (e Entry, name string, ok bool) {
+	if e, ok := streamWrite(info, call, fn); ok {
+		return e, names.Display(fn), true
+	}
 	if e, ok := table()[fullName(fn)]; ok {
 		return e, names.Display(fn), true
 	}
@@ -157,7 +163,11 @@ func Size() int { return len(table()) + len(writerFuncs) + len(writerMethods) }
 func Lines() []string {
 	var out []string
 	for k, e := range table() {
-		out = append(out, k+" "+e.Cat.String())
+		line := k + " " + e.Cat.String()
+		if name, ok := strings.CutPrefix(k, "(*os.File)."); ok && streamWrites[name] {
+			line += " (stdout when called on os.Stdout or os.Stderr)"
+		}
+		out = append(out, line)
 	}
 	for k, f := range writerFuncs {
 		out = append(out, k+" "+f.Cat.String()+" (when the writer is a file or connection)")
@@ -167,4 +177,40 @@ func Lines() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// streamWrites are the methods of *os.File that write to the file.
+var streamWrites = map[string]bool{"Write": true, "WriteString": true, "WriteAt": true, "ReadFrom": true}
+
+// streamWrite matches a write method of *os.File called on os.Stdout or
+// os.Stderr, written as such (os.Stdout.Write(b)): it writes to a
+// standard stream, the stdout category, so that -disable=stdout turns off
+// os.Stdout.Write as it does fmt.Println. Only the stream written as such
+// is recognised: Match sees no assignments, so out := os.Stdout;
+// out.Write(b) stays file.
+func streamWrite(info *types.Info, call *ast.CallExpr, fn *types.Func) (Entry, bool) {
+	recv := fn.Signature().Recv()
+	if recv == nil || !streamWrites[fn.Name()] || fn.Pkg() == nil || fn.Pkg().Path() != "os" ||
+		types.TypeString(recv.Type(), nil) != "*os.File" {
+		return Entry{}, false
+	}
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return Entry{}, false
+	}
+	stream, ok := astutil.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok {
+		return Entry{}, false
+	}
+	v, ok := info.Uses[stream.Sel].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Pkg().Path() != "os" {
+		return Entry{}, false
+	}
+	switch v.Name() {
+	case "Stdout":
+		return Entry{Cat: Stdout, Does: "writes to standard output"}, true
+	case "Stderr":
+		return Entry{Cat: Stdout, Does: "writes to standard error"}, true
+	}
+	return Entry{}, false
 }

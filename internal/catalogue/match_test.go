@@ -73,6 +73,9 @@ func f(ctx context.Context, lf logFile, file *os.File, tcp *net.TCPConn, mc myCo
 	pl.Write(b)
 	fmt.Sprintf("%d", 1)
 	fmt.Println()
+	os.Stdout.Write(b)
+	os.Stderr.WriteString("x")
+	os.Stdout.Close()
 	log.Fatalf("x")
 	os.Exit(1)
 	panic("x")
@@ -163,6 +166,10 @@ func TestMatch(t *testing.T) {
 		{"rc.Do", "(*redis.Client).Do", Entry{Cat: Network, Does: "makes a Redis round trip"}},
 		{"log.Fatalf", "log.Fatalf", Entry{Cat: Log, Does: "writes a log line"}},
 		{"fmt.Println", "fmt.Println", Entry{Cat: Stdout, Does: "writes to standard output"}},
+		// the standard streams are stdout, as fmt.Fprintf(os.Stderr, …) is
+		{"os.Stdout.Write", "(*os.File).Write", Entry{Cat: Stdout, Does: "writes to standard output"}},
+		{"os.Stderr.WriteString", "(*os.File).WriteString", Entry{Cat: Stdout, Does: "writes to standard error"}},
+		{"os.Stdout.Close", "(*os.File).Close", Entry{Cat: File, Does: "does file I/O"}}, // writes nothing
 	} {
 		e, name, ok := matchCall(t, info, calls, tc.call)
 		if !ok || e != tc.want || name != tc.name {

@@ -67,26 +67,7 @@ func (e flagError) Error() string { return "invalid flag: " + e.err.Error() }
 // is set on a as it is read (its Set validates) and recorded for go vet.
 func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 	c := &command{analyzer: a, context: -1, test: true, engine: Auto}
-	fs := flag.NewFlagSet("iohotpath", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	a.Flags.VisitAll(func(f *flag.Flag) {
-		fs.Var(&recorder{c: c, name: f.Name, value: f.Value, dir: dir}, f.Name, f.Usage)
-	})
-	fs.BoolVar(&c.json, "json", false, "emit JSON output")
-	fs.Var(output.FormatValue{Format: &c.format}, "format", output.FormatUsage)
-	fs.IntVar(&c.context, "c", -1, "display offending line with this many lines of context")
-	fs.BoolVar(&c.fix, "fix", false, "apply all suggested fixes")
-	fs.BoolVar(&c.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
-	fs.BoolVar(&c.test, "test", true, "analyse test files too")
-	fs.StringVar(&c.engine, "engine", Auto, "how to run: auto, vet (go vet and its build cache) or inprocess")
-	fs.BoolVar(&c.program, "program", false, "resolve interface and func-value calls of hot code over the whole program (in process)")
-	fs.StringVar(&c.debug, "debug", "", "in-process engine's debug flags, any subset of \"fps\"")
-	fs.BoolVar(&c.version, "version", false, "print the version and exit")
-	fs.BoolVar(&c.list, "list", false, "print the catalogue of blocking calls by category and exit")
-	fs.StringVar(&c.explain, "explain", "", "print the documentation of rule `RULE` and exit")
-	for _, name := range []string{"tags", "mod", "modfile"} {
-		fs.Var(&buildFlag{c, name}, name, "go build flag -"+name)
-	}
+	fs := c.flagSet(dir)
 	if len(args) == 1 && args[0] == "help" {
 		return nil, errHelp // what go vet's usage tells users to run
 	}
@@ -140,6 +121,34 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, errUsage
 	}
 	return c, nil
+}
+
+// flagSet is the command line's flags, each setting a field of c: the
+// analyzer's flags (recorded for go vet), the driver's, and go build's.
+// The README's flags tables list every one (TestREADMEFlags).
+func (c *command) flagSet(dir string) *flag.FlagSet {
+	a := c.analyzer
+	fs := flag.NewFlagSet("iohotpath", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(&recorder{c: c, name: f.Name, value: f.Value, dir: dir}, f.Name, f.Usage)
+	})
+	fs.BoolVar(&c.json, "json", false, "emit JSON output")
+	fs.Var(output.FormatValue{Format: &c.format}, "format", output.FormatUsage)
+	fs.IntVar(&c.context, "c", -1, "display offending line with this many lines of context")
+	fs.BoolVar(&c.fix, "fix", false, "apply all suggested fixes")
+	fs.BoolVar(&c.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&c.test, "test", true, "analyse test files too")
+	fs.StringVar(&c.engine, "engine", Auto, "how to run: auto, vet (go vet and its build cache) or inprocess")
+	fs.BoolVar(&c.program, "program", false, "resolve interface and func-value calls of hot code over the whole program (in process)")
+	fs.StringVar(&c.debug, "debug", "", "in-process engine's debug flags, any subset of \"fps\"")
+	fs.BoolVar(&c.version, "version", false, "print the version and exit")
+	fs.BoolVar(&c.list, "list", false, "print the catalogue of blocking calls by category and exit")
+	fs.StringVar(&c.explain, "explain", "", "print the documentation of rule `RULE` and exit")
+	for _, name := range []string{"tags", "mod", "modfile"} {
+		fs.Var(&buildFlag{c, name}, name, "go build flag -"+name)
+	}
+	return fs
 }
 
 // textOutput reports whether c prints findings as text: neither -json

@@ -66,6 +66,8 @@ func Stdout(w io.Writer, f *os.File) { // want Stdout:`hot blocking\(stdout\)`
 	fmt.Fprintln(os.Stderr, "x")   // want `fmt.Fprintln writes to standard error`
 	fmt.Fprintf(f, "x")            // want `fmt.Fprintf does I/O on a file`
 	io.WriteString(os.Stdout, "x") // want `io.WriteString writes to standard output`
+	os.Stdout.Write(nil)           // want `\(\*os.File\).Write writes to standard output`
+	os.Stderr.WriteString("x")     // want `\(\*os.File\).WriteString writes to standard error`
 	var b bytes.Buffer
 	var sb strings.Builder
 	fmt.Fprintf(&b, "x")     // in memory
