@@ -86,14 +86,20 @@ func (f *Fact) Blocks() bool { return f.blocks() }
 // case) the unbounded I/O f's function does whenever it runs is not done
 // whenever the caller runs: the caller's fact has none.
 func Via(h Hop, f *Fact, branch bool) *Fact {
-	out := &Fact{Cat: f.Cat, Cats: f.Cats.With(f.Cat), Declared: f.Declared, Chain: extend(h, f.Chain)}
-	if f.Unbounded != catalogue.None && !branch {
+	return via(h, f, branch, [catalogue.NumCategories]bool{})
+}
+
+// via is Via with the categories off left out, as a caller's fact gets
+// them from an imported one (facter.blockingCall).
+func via(h Hop, f *Fact, branch bool, off [catalogue.NumCategories]bool) *Fact {
+	out := &Fact{Cat: f.Cat, Cats: f.Cats.With(f.Cat).Without(off), Declared: f.Declared, Chain: extend(h, f.Chain)}
+	if f.Unbounded != catalogue.None && !branch && !off[f.Unbounded] {
 		out.Unbounded = f.Unbounded
 		if f.UnboundedChain != nil {
 			out.UnboundedChain = extend(h, f.UnboundedChain)
 		}
 	}
-	if f.Local != catalogue.None {
+	if f.Local != catalogue.None && !off[f.Local] {
 		out.Local = f.Local
 		if f.LocalChain != nil {
 			out.LocalChain = extend(h, f.LocalChain)

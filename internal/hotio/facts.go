@@ -194,21 +194,7 @@ func (fc *facter) blockingCall(call *ast.CallExpr, ci *callInfo) *Fact {
 		return nil
 	}
 	if f := importedBlocking(fc.pass, fc.s, ci.fn); f != nil {
-		h := hop(fc.pass, call, names.Display(ci.fn))
-		out := &Fact{Cat: f.Cat, Cats: f.Cats.With(f.Cat).Without(fc.s.Disabled), Declared: f.Declared, Chain: extend(h, f.Chain)}
-		if f.Unbounded != catalogue.None && !fc.s.Disabled[f.Unbounded] {
-			out.Unbounded = f.Unbounded
-			if f.UnboundedChain != nil {
-				out.UnboundedChain = extend(h, f.UnboundedChain)
-			}
-		}
-		if f.Local != catalogue.None && !fc.s.Disabled[f.Local] {
-			out.Local = f.Local
-			if f.LocalChain != nil {
-				out.LocalChain = extend(h, f.LocalChain)
-			}
-		}
-		return out
+		return via(hop(fc.pass, call, names.Display(ci.fn)), f, false, fc.s.Disabled)
 	}
 	return nil
 }
@@ -299,8 +285,12 @@ func (fc *facter) handleTested(cond ast.Expr) *types.Var {
 	return v
 }
 
-func (fc *facter) isNil(e ast.Expr) bool {
-	return fc.pass.TypesInfo.Types[e].IsNil()
+func (fc *facter) isNil(e ast.Expr) bool { return isNil(fc.pass.TypesInfo, e) }
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }
 
 // callsOn reports whether call is a method call on v: v.Sync().
@@ -378,8 +368,7 @@ func importedBlocking(pass *analysis.Pass, s *config.Settings, fn *types.Func) *
 }
 
 func hop(pass *analysis.Pass, call *ast.CallExpr, name string) Hop {
-	p := pass.Fset.PositionFor(call.Pos(), false)
-	return Hop{Name: name, File: p.Filename, Line: p.Line, Col: p.Column}
+	return NewHop(pass.Fset, call.Pos(), name)
 }
 
 // exportFacts exports the facts of the package's declared functions. The

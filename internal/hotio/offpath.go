@@ -147,10 +147,7 @@ func (w *walker) nilTest(e *ast.BinaryExpr) branch {
 	return plain
 }
 
-func (w *walker) isNil(e ast.Expr) bool {
-	tv, ok := w.info.Types[e]
-	return ok && tv.IsNil()
-}
+func (w *walker) isNil(e ast.Expr) bool { return isNil(w.info, e) }
 
 // isRecover reports whether e is a call of recover or a variable holding
 // its result.

@@ -268,8 +268,8 @@ func (f *finder) findUpdaters(files []*ast.File) (updaters, quiet map[*types.Fun
 // through a local variable taken from it (file := s.file[sev]). Calls
 // that do nothing else count too: a method of owner that updates none of
 // its data, takes no lock and opens a file or writer of it (glog's
-// createMissingFiles, which opens the files it lacks), a literal of the function that calls nothing
-// (updateErr := func(err error) { ... }).
+// createMissingFiles, which opens the files it lacks), a literal of the
+// function that calls nothing (updateErr := func(err error) { ... }).
 func (f *finder) onHandle(call *ast.CallExpr, owner string) bool {
 	if f.isBuiltin(call) {
 		return true

@@ -20,8 +20,6 @@ type bodies struct {
 	lits  map[*ast.FuncLit]*hotio.Body
 }
 
-func (b bodies) all() []hotio.Body { return b.list }
-
 // bodiesOf indexes the bodies of the run, every package's (analyzer.Whole).
 func bodiesOf(w *analyzer.Whole) bodies {
 	out := bodies{list: w.Bodies(), funcs: map[*types.Func]*hotio.Body{}, lits: map[*ast.FuncLit]*hotio.Body{}}

@@ -117,6 +117,7 @@ func report(progress func(string), step string) {
 // function the call reaches: hotio.Dynamic, lockio.Dynamic.
 type resolvable interface {
 	At() *ast.CallExpr
+	Target() (*types.Func, *ast.FuncLit) // a static target the program decides; nil for a dynamic call
 	Report(impl hotio.Impl, others int) (analysis.Diagnostic, bool)
 }
 
@@ -191,7 +192,7 @@ func callSites(funcs map[*ssa.Function]bool, calls []dynCall, bodies bodies) map
 	for _, c := range calls {
 		want[c.dyn.At().Lparen] = true
 	}
-	for _, b := range bodies.all() {
+	for _, b := range bodies.list {
 		for _, c := range b.Calls {
 			if c.Func == nil && c.Lit == nil {
 				want[c.Call.Lparen] = true
@@ -225,16 +226,12 @@ type resolver struct {
 // or what the call graph resolves it to; each decided over the whole
 // program (blocker).
 func (r *resolver) siteImpls(d resolvable) []hotio.Impl {
-	if t, ok := d.(interface {
-		Target() (*types.Func, *ast.FuncLit)
-	}); ok {
-		if fn, lit := t.Target(); fn != nil || lit != nil {
-			impl, ok := r.blocker.target(fn, lit)
-			if !ok {
-				return nil
-			}
-			return []hotio.Impl{impl}
+	if fn, lit := d.Target(); fn != nil || lit != nil {
+		impl, ok := r.blocker.target(fn, lit)
+		if !ok {
+			return nil
 		}
+		return []hotio.Impl{impl}
 	}
 	impls := r.impls(d.At().Lparen)
 	for i := range impls {
