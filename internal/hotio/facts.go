@@ -381,6 +381,7 @@ func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 	for _, v := range fa.sortedVars() {
 		pass.ExportObjectFact(v, &Fact{Fails: fa.vars[v]})
 	}
+	exportAdapters(pass, g)
 	for _, n := range g.nodes {
 		if n.obj == nil {
 			continue

@@ -74,6 +74,8 @@ type graph struct {
 	nodes  []*funcNode
 	byFunc map[*types.Func]*funcNode
 	byLit  map[*ast.FuncLit]*funcNode
+
+	adapters map[*types.TypeName]*Adapter // the package's adapter types (adapters.go)
 }
 
 // buildGraph makes a node of every function declaration and literal of
@@ -105,6 +107,7 @@ func buildGraph(pass *analysis.Pass, s *config.Settings, prof *profiles.Index, d
 		}
 	}
 	g.applyPresets(pass, s)
+	g.applyAdapters(pass, s)
 	g.applyProfile(pass, prof)
 	g.sort(pass.Fset)
 	return g, diags

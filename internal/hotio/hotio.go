@@ -101,5 +101,5 @@ func FactTypes() []analysis.Fact {
 	if !factsEnabled {
 		return nil
 	}
-	return []analysis.Fact{new(Fact)}
+	return []analysis.Fact{new(Fact), new(Adapter)}
 }
