@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/iohotpath/iohotpath/internal/config"
+	"github.com/iohotpath/iohotpath/internal/names"
 )
 
 // An adapter is a named func type whose hot method calls the value it is
@@ -294,4 +295,84 @@ func elemsIn(info *types.Info, lit *ast.CompositeLit, expect func(types.Type, as
 			expect(elem, e)
 		}
 	}
+}
+
+// handOff makes hot, as HTTP handlers, the functions of the package an
+// HTTP handler hands its request to: a static call on the handler's
+// normal path, outside its loops, that passes the handler's own
+// ResponseWriter and *Request (gofakes3's routeBase calls
+// routeObject(bucket, object, w, r), which calls getObject(bucket,
+// object, w, r) for a GET). Such a function serves the request as the
+// handler would: its I/O is reported in its own body, with what a
+// handler's job is, and each operation of a router is reported apart
+// rather than through the first one the router's call reaches. A call on
+// a failure path (`g.httpError(w, r, err)`) hands nothing on; a call in a
+// loop stays the handler's, so that one query per item is still N+1.
+// Computed once the off-path rules can be asked, before facts are
+// exported: a function made hot says so in its fact.
+func (u *unit) handOff() {
+	var work []*funcNode
+	for _, n := range u.g.nodes {
+		if n.hot && n.preset == "HTTP handler" && n.body != nil {
+			work = append(work, n)
+		}
+	}
+	info := u.pass.TypesInfo
+	for len(work) > 0 {
+		n := work[0]
+		work = work[1:]
+		w, r := requestParams(info, n)
+		if w == nil || r == nil {
+			continue
+		}
+		wk := &walker{unit: u, info: info, onCall: func(call *ast.CallExpr, ctx walkCtx) {
+			t := u.calls[call]
+			if ctx.offBy != "" || ctx.loops > 0 || ctx.inLit || t == nil || t.fn == nil {
+				return
+			}
+			tn := u.g.byFunc[t.fn]
+			if tn == nil || tn.hot || tn.nonblocking || tn.body == nil || !passesVar(info, call.Args, w) || !passesVar(info, call.Args, r) {
+				return
+			}
+			tn.hot, tn.preset = true, n.preset
+			work = append(work, tn)
+		}}
+		wk.body(n.body.List, walkCtx{})
+	}
+}
+
+// requestParams returns n's parameters of types http.ResponseWriter and
+// *http.Request, the first of each, or nil.
+func requestParams(info *types.Info, n *funcNode) (w, r *types.Var) {
+	var ft *ast.FuncType
+	if n.decl != nil {
+		ft = n.decl.Type
+	} else {
+		ft = n.lit.Type
+	}
+	for _, field := range ft.Params.List {
+		for _, id := range field.Names {
+			v, ok := info.Defs[id].(*types.Var)
+			if !ok {
+				continue
+			}
+			if w == nil && names.IsNamed(v.Type(), "net/http", "ResponseWriter") {
+				w = v
+			}
+			if ptr, ok := v.Type().(*types.Pointer); ok && r == nil && names.IsNamed(ptr.Elem(), "net/http", "Request") {
+				r = v
+			}
+		}
+	}
+	return w, r
+}
+
+// passesVar reports whether one of args is v itself.
+func passesVar(info *types.Info, args []ast.Expr, v *types.Var) bool {
+	for _, a := range args {
+		if id, ok := astutil.Unparen(a).(*ast.Ident); ok && info.Uses[id] == v {
+			return true
+		}
+	}
+	return false
 }

@@ -93,6 +93,7 @@ func computeFacts(pass *analysis.Pass, s *config.Settings, dirs *directives.Inde
 	u.computeAlarmBound()
 	u.computeAlarms()
 	(&facter{unit: u}).computeFacts()
+	u.handOff()
 	return u
 }
 
