@@ -14,6 +14,7 @@ import (
 
 	"github.com/iohotpath/iohotpath/analyzer"
 	"github.com/iohotpath/iohotpath/internal/output"
+	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
 // runInProcess loads the packages from source with go/packages (the whole
@@ -143,6 +144,8 @@ func convert(fset *token.FileSet, d analysis.Diagnostic) output.Diagnostic {
 		Pos:      position(fset.Position(d.Pos)),
 		End:      position(fset.Position(cmp.Or(d.End, d.Pos))),
 		Message:  d.Message,
+		// IOCategory: under go vet it travels in Category (carryIOCategory)
+		IOCategory: rules.IOCategory(d.URL),
 	}
 	for _, f := range d.SuggestedFixes {
 		fix := output.Fix{Message: f.Message}

@@ -58,7 +58,8 @@ func (t tree) add(pkg, name string, diags []output.Diagnostic, err string) {
 	m[name] = v
 }
 
-// merge adds one JSON tree, as go vet's tool prints it for a package.
+// merge adds one JSON tree, as go vet's tool prints it for a package
+// (under the command, with the I/O categories in Category: ioCategory).
 func (t tree) merge(data []byte) error {
 	var in output.Tree
 	if err := json.Unmarshal(data, &in); err != nil {
@@ -66,6 +67,9 @@ func (t tree) merge(data []byte) error {
 	}
 	for pkg, byName := range in {
 		for name, r := range byName {
+			for i := range r.Diagnostics {
+				ioCategory(&r.Diagnostics[i])
+			}
 			t.add(pkg, name, r.Diagnostics, r.Err)
 		}
 	}

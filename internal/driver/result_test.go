@@ -8,16 +8,21 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/iohotpath/iohotpath/internal/output"
+	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
 // vetOutput is what go vet -json copies from the tool, one tree per
 // package, in the order the packages finished: here the test variant of p
 // (its files and its tests), the external test package, and q twice, as
-// a package analysed alone and again within another test variant.
+// a package analysed alone and again within another test variant. Under
+// the command a hot-io finding's category carries its I/O category
+// (carryIOCategory).
 var vetOutput = []string{
 	`{"example.com/p": {"iohotpath": [
-		{"category": "hot-io", "posn": "/m/p/p.go:9:2", "end": "/m/p/p.go:9:20", "message": "b"},
+		{"category": "hot-io/database", "posn": "/m/p/p.go:9:2", "end": "/m/p/p.go:9:20", "message": "b"},
 		{"category": "defer-in-loop", "posn": "/m/p/p_test.go:4:3", "end": "/m/p/p_test.go:4:9", "message": "t"},
 		{"category": "hot-io", "posn": "/m/p/p.go:12:2", "end": "/m/p/p.go:12:9", "message": "chain",
 		 "related": [{"posn": "/m/p/p.go:12:2", "end": "/m/p/p.go:12:2", "message": "q.F calls q.g at /m/q/q.go:5:10"},
@@ -96,15 +101,15 @@ func TestTreeText(t *testing.T) {
 	tr.restoreRelated()
 	got, r := text(t, tr)
 	want := `iohotpath: boom
-/m/p/p.go:9:2: b
-/m/p/p.go:12:2: chain
+/m/p/p.go:9:2: b [hot-io/database]
+/m/p/p.go:12:2: chain [hot-io]
 /m/q/q.go:5:10: 	q.F calls q.g
 /m/q/q.go:7:2: 	q.g calls os.Open
-/m/p/p_test.go:4:3: t
-/m/p/x_test.go:3:1: x
-/m/q/q.go:9:2: d
-/m/q/q.go:9:2: c
-/m/q/q.go:10:2: a
+/m/p/p_test.go:4:3: t [defer-in-loop]
+/m/p/x_test.go:3:1: x [hot-io]
+/m/q/q.go:9:2: d [defer-in-loop]
+/m/q/q.go:9:2: c [hot-io]
+/m/q/q.go:10:2: a [hot-io]
 `
 	if got != want {
 		t.Errorf("text:\n%s\nwant:\n%s", got, want)
@@ -121,6 +126,36 @@ func TestTreeText(t *testing.T) {
 	rev.restoreRelated()
 	if again, _ := text(t, rev); again != want {
 		t.Errorf("merged in reverse order:\n%s\nwant:\n%s", again, want)
+	}
+}
+
+// TestIOCategoryCarried: the I/O category that the tool joins to a hot-io
+// finding's category under the command is split off when its output is
+// read: -json prints the rule alone, as every driver does, and the text
+// output names both.
+func TestIOCategoryCarried(t *testing.T) {
+	pass := &analysis.Pass{}
+	var got []analysis.Diagnostic
+	pass.Report = func(d analysis.Diagnostic) { got = append(got, d) }
+	run := carryIOCategory(func(p *analysis.Pass) (any, error) {
+		p.Report(analysis.Diagnostic{Category: rules.HotIO, URL: rules.IOURL("database"), Message: "q"})
+		p.Report(analysis.Diagnostic{Category: rules.DeferInLoop, Message: "d"})
+		return nil, nil
+	})
+	run(pass)
+	if len(got) != 2 || got[0].Category != "hot-io/database" || got[1].Category != "defer-in-loop" {
+		t.Fatalf("the tool reported %+v, want the hot-io finding's category to carry database", got)
+	}
+	tr := mergedTree(t)
+	var buf bytes.Buffer
+	if err := output.Tree(tr).WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "hot-io/") || !strings.Contains(buf.String(), `"category": "hot-io",`) {
+		t.Errorf("JSON:\n%s\nwant the rule alone in category", &buf)
+	}
+	if d := tr["example.com/p"]["iohotpath"].Diagnostics[0]; d.Category != "hot-io" || d.IOCategory != "database" {
+		t.Errorf("read back as category %q, I/O category %q; want hot-io and database", d.Category, d.IOCategory)
 	}
 }
 

@@ -56,14 +56,29 @@ func (e AnalysisError) String() string { return e.Package + ": " + e.Message }
 type Diagnostic struct {
 	Analyzer string
 	Category string // the rule id
-	Pos, End Position
-	Message  string
-	Related  []Related // for hot-io, the call chain: "X calls Y", hop by hop
-	Fixes    []Fix
+	// IOCategory is, for hot-io, the category of the I/O found (a name
+	// -disable takes: database, file, …); "" for the other rules, which
+	// -disable turns off by their id. Not in the JSON tree.
+	IOCategory string
+	Pos, End   Position
+	Message    string
+	Related    []Related // for hot-io, the call chain: "X calls Y", hop by hop
+	Fixes      []Fix
 }
 
 // Rule is the diagnostic's rule id: its category, else its analyzer's name.
 func (d Diagnostic) Rule() string { return cmp.Or(d.Category, d.Analyzer) }
+
+// Label names what reported d in the terms of the command line: the rule
+// (what -explain takes, and -disable for the rules other than hot-io),
+// then for hot-io a slash and the category of I/O (what -disable takes):
+// "hot-io/database", "io-under-lock", "defer-in-loop".
+func (d Diagnostic) Label() string {
+	if d.IOCategory == "" {
+		return d.Rule()
+	}
+	return d.Rule() + "/" + d.IOCategory
+}
 
 // Position is a place in a file; Line and Column (in bytes) start at 1 and
 // are 0 when unknown.

@@ -111,7 +111,16 @@ func write(t *testing.T, name, content string) {
 func parseFixture(t *testing.T, shift int) (string, *Report) {
 	t.Helper()
 	root, tree := fixture(t, shift)
-	return root, parse(t, tree, false)
+	r := parse(t, tree, false)
+	for i, d := range r.Diagnostics { // what the driver knows besides the tree
+		switch {
+		case strings.HasPrefix(d.Message, "log.Printf"):
+			r.Diagnostics[i].IOCategory = "log"
+		case strings.HasPrefix(d.Message, "os.Remove"):
+			r.Diagnostics[i].IOCategory = "file"
+		}
+	}
+	return root, r
 }
 
 // parse reads a JSON tree, as the driver reads go vet's, into a report.
@@ -191,13 +200,40 @@ func TestText(t *testing.T) {
 	root, r := parseFixture(t, 0)
 	got := strings.ReplaceAll(render(t, "text", r, Options{}), root+string(filepath.Separator), "")
 	want := "iohotpath: analysis skipped due to errors in package\n" +
-		outside + ":3:1: os.Open opens the same file on every iteration\n" +
-		"app/app.go:4:2: log.Printf writes a log line on every call of hot function Handle\n" +
+		outside + ":3:1: os.Open opens the same file on every iteration [reopen-in-loop]\n" +
+		"app/app.go:4:2: log.Printf writes a log line on every call of hot function Handle [hot-io/log]\n" +
 		"lib/lib.go:3:15: \tlib.Save calls os.WriteFile\n" +
-		"app/app.go:6:3: defer in a loop runs when the function returns\n" +
-		"app/app.go:8:13: os.Remove removes a file: 100% sure, really,\nyes\n"
+		"app/app.go:6:3: defer in a loop runs when the function returns [defer-in-loop]\n" +
+		"app/app.go:8:13: os.Remove removes a file: 100% sure, really,\nyes [hot-io/file]\n"
 	if got != want {
 		t.Errorf("text:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestLabel: every text finding ends with what reported it as the
+// command line names it, so that a new user sees what to -explain and
+// -disable: the rule, and for hot-io the category of I/O.
+func TestLabel(t *testing.T) {
+	for _, tc := range []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{Analyzer: "iohotpath", Category: "hot-io", IOCategory: "database"}, "hot-io/database"},
+		{Diagnostic{Analyzer: "iohotpath", Category: "io-under-lock"}, "io-under-lock"},
+		{Diagnostic{Analyzer: "iohotpath", Category: "directive"}, "directive"},
+		{Diagnostic{Analyzer: "other"}, "other"}, // no category: the analyzer
+	} {
+		if got := tc.d.Label(); got != tc.want {
+			t.Errorf("Label of %+v = %q, want %q", tc.d, got, tc.want)
+		}
+		tc.d.Pos, tc.d.Message = Position{"a.go", 3, 4}, "m; batch the queries"
+		var b bytes.Buffer
+		if err := Text(&b, &Report{Diagnostics: []Diagnostic{tc.d}}, -1); err != nil {
+			t.Fatal(err)
+		}
+		if want := "a.go:3:4: m; batch the queries [" + tc.want + "]\n"; b.String() != want {
+			t.Errorf("text %q, want %q", b.String(), want)
+		}
 	}
 }
 
@@ -212,8 +248,8 @@ func TestTextContext(t *testing.T) {
 	}
 	got := strings.ReplaceAll(b.String(), root+string(filepath.Separator), "")
 	want := "iohotpath: analysis skipped due to errors in package\n" +
-		outside + ":3:1: os.Open opens the same file on every iteration\n" +
-		"app/app.go:4:2: log.Printf writes a log line on every call of hot function Handle\n" +
+		outside + ":3:1: os.Open opens the same file on every iteration [reopen-in-loop]\n" +
+		"app/app.go:4:2: log.Printf writes a log line on every call of hot function Handle [hot-io/log]\n" +
 		"3\tfunc Handle(n int) {\n4\t\tlog.Printf(\"héllo %d\", n)\n5\t\tfor _, p := range paths {\n" +
 		"lib/lib.go:3:15: \tlib.Save calls os.WriteFile\n" +
 		"2\t\n3\tfunc Save() { os.WriteFile(\"x\", nil, 0) }\n4\t\n"
@@ -230,9 +266,9 @@ func TestGitHub(t *testing.T) {
 	got := render(t, "github", r, Options{Root: root})
 	want := "::error title=iohotpath::example.com/broken: analysis skipped due to errors in package\n" +
 		"::warning file=/nonexistent/else%2Cwhere/x.go,line=3,col=1,title=iohotpath reopen-in-loop::os.Open opens the same file on every iteration\n" +
-		"::warning file=app/app.go,line=4,col=2,title=iohotpath hot-io::log.Printf writes a log line on every call of hot function Handle%0Alib/lib.go:3:15: lib.Save calls os.WriteFile\n" +
+		"::warning file=app/app.go,line=4,col=2,title=iohotpath hot-io/log::log.Printf writes a log line on every call of hot function Handle%0Alib/lib.go:3:15: lib.Save calls os.WriteFile\n" +
 		"::warning file=app/app.go,line=6,col=3,title=iohotpath defer-in-loop::defer in a loop runs when the function returns\n" +
-		"::warning file=app/app.go,line=8,col=13,title=iohotpath hot-io::os.Remove removes a file: 100%25 sure, really,%0Ayes\n"
+		"::warning file=app/app.go,line=8,col=13,title=iohotpath hot-io/file::os.Remove removes a file: 100%25 sure, really,%0Ayes\n"
 	if got != want {
 		t.Errorf("github:\n%s\nwant:\n%s", got, want)
 	}

@@ -8,8 +8,10 @@ import (
 
 // Text writes r as the go/analysis drivers print it without -json (go vet
 // style): a line "analyzer: error" per failed analysis, then
-// "file:line:col: message" per diagnostic, each piece of related
-// information on its own line with its message indented by a tab. With
+// "file:line:col: message [label]" per diagnostic (Diagnostic.Label: the
+// rule, and for hot-io the category of I/O, as -explain and -disable take
+// them), each piece of related information on its own line with its
+// message indented by a tab. With
 // context >= 0 (-c), each line is followed by the source lines from
 // context lines before its position to context lines after its end.
 func Text(w io.Writer, r *Report, context int) error {
@@ -19,7 +21,7 @@ func Text(w io.Writer, r *Report, context int) error {
 	}
 	src := newSources()
 	for _, d := range r.Diagnostics {
-		textLine(b, src, d.Pos, d.End, d.Message, context)
+		textLine(b, src, d.Pos, d.End, d.Message+" ["+d.Label()+"]", context)
 		for _, rel := range d.Related {
 			textLine(b, src, rel.Pos, rel.End, "\t"+rel.Message, context)
 		}
