@@ -112,22 +112,33 @@ func jsonFindings(t *testing.T, root string) []jsonFinding {
 }
 
 // TestFormatGitHubExamples: the annotations for the examples, exactly: one
-// ::warning per finding with the path from the module root, the rule in
-// the title and the chain after the message. The expected lines are built
-// from the -json findings, so the test follows the wording of the
-// messages.
+// ::warning per finding with the path from the module root, the label of
+// the text output in the title (the rule, and for hot-io the category)
+// and the chain after the message. The expected lines are built from the
+// -json findings, so the test follows the wording of the messages.
 func TestFormatGitHubExamples(t *testing.T) {
 	root := repoRoot(t)
 	rel := func(posn string) string { return strings.TrimPrefix(posn, root+string(filepath.Separator)) }
 	escape := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace
+	_, text, _ := runFormat(t, root, "./examples/...")
+	labels := map[string]string{} // "file:line:col: message" -> the label the text output ends it with
+	for _, line := range strings.Split(text, "\n") {
+		if i := strings.LastIndex(line, " ["); i > 0 && strings.HasSuffix(line, "]") {
+			labels[rel(line[:i])] = line[i+len(" [") : len(line)-1]
+		}
+	}
 	var want []string
 	for _, f := range jsonFindings(t, root) {
 		file, line, col := splitPosn(t, rel(f.Posn))
+		label := labels[rel(f.Posn)+": "+f.Message]
+		if label != f.Category && !strings.HasPrefix(label, f.Category+"/") {
+			t.Errorf("%s: text label %q, want the rule %s, maybe with a category", f.Posn, label, f.Category)
+		}
 		msg := f.Message
 		for _, r := range f.Related {
 			msg += "\n" + rel(r.Posn) + ": " + r.Message
 		}
-		want = append(want, fmt.Sprintf("::warning file=%s,line=%s,col=%s,title=iohotpath %s::%s", file, line, col, f.Category, escape(msg)))
+		want = append(want, fmt.Sprintf("::warning file=%s,line=%s,col=%s,title=iohotpath %s::%s", file, line, col, label, escape(msg)))
 	}
 	slices.SortFunc(want, func(a, b string) int { return strings.Compare(sortKey(a), sortKey(b)) })
 
@@ -138,7 +149,7 @@ func TestFormatGitHubExamples(t *testing.T) {
 	if got := strings.Split(strings.TrimSuffix(out, "\n"), "\n"); !slices.Equal(got, want) {
 		t.Errorf("-format=github:\n%s\nwant:\n%s", out, strings.Join(want, "\n"))
 	}
-	chain := "::warning file=examples/ingest/ingest.go,line=9,col=13,title=iohotpath hot-io::(*store.Store).AppendRecord performs blocking file I/O"
+	chain := "::warning file=examples/ingest/ingest.go,line=9,col=13,title=iohotpath hot-io/file::(*store.Store).AppendRecord performs blocking file I/O"
 	if !strings.Contains(out, chain) || !strings.Contains(out, "%0Aexamples/store/store.go:12:12: (*store.Store).writeAll calls os.OpenFile\n") {
 		t.Errorf("-format=github: the cross-package finding is not annotated with its chain:\n%s", out)
 	}

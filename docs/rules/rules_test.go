@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	ruledocs "github.com/iohotpath/iohotpath/docs/rules"
+	"github.com/iohotpath/iohotpath/internal/catalogue"
 	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
@@ -19,5 +20,22 @@ func TestEveryRuleHasAPage(t *testing.T) {
 	}
 	if _, ok := ruledocs.Page("nosuchrule"); ok {
 		t.Error("a page for an unknown rule")
+	}
+}
+
+// TestCategoryAnchors: the URL of a hot-io finding (rules.IOURL) points at
+// its category's row of the hot-io page.
+func TestCategoryAnchors(t *testing.T) {
+	page, _ := ruledocs.Page(rules.HotIO)
+	for _, cat := range catalogue.Names() {
+		if !strings.Contains(page, `<a id="`+cat+`"></a>`) {
+			t.Errorf("docs/rules/hot-io.md has no anchor for category %s, which %s links to", cat, rules.IOURL(cat))
+		}
+		if got := rules.IOCategory(rules.IOURL(cat)); got != cat {
+			t.Errorf("IOCategory(IOURL(%q)) = %q", cat, got)
+		}
+	}
+	if got := rules.IOCategory(rules.URL(rules.HotIO)); got != "" {
+		t.Errorf("IOCategory of the page itself = %q, want none", got)
 	}
 }

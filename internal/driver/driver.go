@@ -18,14 +18,13 @@
 // never answered from the cache, for the command and for a user's own
 // go vet -vettool alike.
 //
-// Both engines fill the JSON tree that -json prints, keyed by package
-// path as go vet keys it: a package with tests appears once, by its test
-// variant. Text output lists each finding once, ordered by file, line,
-// column, rule and message.
+// Both engines fill the tree that -json prints, keyed by package path as
+// go vet keys it: a package with tests appears once, by its test variant.
+// The report made of it (output.NewReport) lists each finding once,
+// ordered by file, line, column, rule and message, for every format.
 package driver
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"maps"
@@ -132,40 +131,36 @@ func Main(args []string, opts Options) int {
 // report writes the result and returns the exit code. With -json the
 // findings are in the output and the code is 0 unless a package failed,
 // as for every go/analysis driver; -format=json|sarif|github renders the
-// same tree through internal/output, with the text output's exit codes.
+// same report through internal/output, with the text output's exit codes.
 func report(c *command, res *result, dir string, stdout, stderr io.Writer) int {
-	code := 0
-	if res.failed {
-		code = 1
-	}
+	r := res.report()
 	if c.json && c.format == "" {
-		if err := res.tree.printJSON(stdout); err != nil {
+		if err := r.Tree.WriteJSON(stdout); err != nil {
 			return 1
 		}
-		return code
+		if res.failed {
+			return 1
+		}
+		return 0
 	}
 	if c.format != "" && c.format != "text" {
-		var buf bytes.Buffer
-		if err := res.tree.printJSON(&buf); err != nil {
-			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
-			return 1
-		}
-		return output.Write(stdout, stderr, c.format, buf.Bytes(), res.failed, output.DefaultOptions(dir))
+		return output.Write(stdout, stderr, c.format, r, output.DefaultOptions(dir))
 	}
-	diags, errs, err := res.tree.printText(stderr, c.context)
+	err := output.Text(stderr, r, c.context)
+	diags, errs := len(r.Diagnostics), len(r.Errors)
 	if err == nil && diags >= 3 {
-		printCauses(res.tree, stderr)
+		printCauses(r, stderr)
 	}
 	if err == nil && errs == 0 && !res.failed && res.packages >= 0 {
 		printSummary(stderr, diags, res.packages)
 	}
 	switch {
-	case err != nil || errs > 0:
+	case err != nil || errs > 0 || res.failed:
 		return 1
-	case diags > 0 && code == 0:
+	case diags > 0:
 		return 3
 	}
-	return code
+	return 0
 }
 
 // applyFixes prints the suggested fixes as a diff (-fix -diff): through go
@@ -212,15 +207,7 @@ func printSummary(w io.Writer, findings, packages int) {
 
 // printCauses ends a text report with the functions that several findings
 // reach their I/O through, each with the one line that would settle them.
-func printCauses(t tree, w io.Writer) {
-	var buf bytes.Buffer
-	if t.printJSON(&buf) != nil {
-		return
-	}
-	r, err := output.Parse(buf.Bytes())
-	if err != nil {
-		return
-	}
+func printCauses(r *output.Report, w io.Writer) {
 	for _, c := range output.Causes(r) {
 		fmt.Fprintf(w, "iohotpath: %s\n", c.Advice())
 	}

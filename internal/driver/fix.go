@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"slices"
+
+	"github.com/iohotpath/iohotpath/internal/output"
 )
 
 // fixAndReport applies the suggested fixes of a run and then reports what
@@ -24,7 +26,7 @@ func fixAndReport(c *command, ch choice, dir string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "iohotpath: fixing nothing: some packages did not load or type-check")
 		return report(c, res, dir, stdout, stderr)
 	}
-	fixes, files, err := res.tree.applyFixes()
+	fixes, files, err := writeFixes(res.report().Diagnostics)
 	if err != nil {
 		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
 		return 1
@@ -49,31 +51,31 @@ func analyse(c *command, ch choice, dir string, stderr io.Writer) (*result, erro
 	return runInProcess(c, dir, stderr)
 }
 
-// applyFixes applies the first suggested fix of each diagnostic of t to
-// the files, skipping a fix whose edits overlap those of a fix already
-// taken (the next run reports its finding again), and returns how many
-// fixes it applied to how many files. The same fix reported twice (a file
-// of a package and of its test variant) is applied once.
-func (t tree) applyFixes() (fixes, files int, err error) {
-	diags, _ := t.flatten()
-	byFile := map[string][]edit{}
+// writeFixes applies the first suggested fix of each of diags (in the
+// report's order) to the files, skipping a fix whose edits overlap those
+// of a fix already taken (the next run reports its finding again), and
+// returns how many fixes it applied to how many files. The same fix
+// reported twice (a file of a package and of its test variant) is applied
+// once.
+func writeFixes(diags []output.Diagnostic) (fixes, files int, err error) {
+	byFile := map[string][]output.Edit{}
 	seen := map[string]bool{}
 	for _, d := range diags {
-		if len(d.SuggestedFixes) == 0 {
+		if len(d.Fixes) == 0 {
 			continue
 		}
-		f := d.SuggestedFixes[0]
+		f := d.Fixes[0]
 		key := fmt.Sprint(f.Edits)
 		if seen[key] || len(f.Edits) == 0 {
 			continue
 		}
 		seen[key] = true
-		if slices.ContainsFunc(f.Edits, func(e edit) bool { return overlaps(byFile[e.Filename], e) }) ||
+		if slices.ContainsFunc(f.Edits, func(e output.Edit) bool { return overlaps(byFile[e.File], e) }) ||
 			selfOverlaps(f.Edits) {
 			continue
 		}
 		for _, e := range f.Edits {
-			byFile[e.Filename] = append(byFile[e.Filename], e)
+			byFile[e.File] = append(byFile[e.File], e)
 		}
 		fixes++
 	}
@@ -92,7 +94,7 @@ func (t tree) applyFixes() (fixes, files int, err error) {
 
 // overlaps reports whether e overlaps an edit of taken; two insertions at
 // the same offset overlap too, since their order would be a guess.
-func overlaps(taken []edit, e edit) bool {
+func overlaps(taken []output.Edit, e output.Edit) bool {
 	for _, o := range taken {
 		if e.Start < o.End && o.Start < e.End || e.Start == o.Start {
 			return true
@@ -101,7 +103,7 @@ func overlaps(taken []edit, e edit) bool {
 	return false
 }
 
-func selfOverlaps(edits []edit) bool {
+func selfOverlaps(edits []output.Edit) bool {
 	for i, e := range edits {
 		if overlaps(edits[i+1:], e) {
 			return true
@@ -112,7 +114,7 @@ func selfOverlaps(edits []edit) bool {
 
 // editFile applies non-overlapping edits to the file name, keeping its
 // mode.
-func editFile(name string, edits []edit) error {
+func editFile(name string, edits []output.Edit) error {
 	info, err := os.Stat(name)
 	if err != nil {
 		return err
@@ -121,7 +123,7 @@ func editFile(name string, edits []edit) error {
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(edits, func(a, b edit) int { return cmp.Compare(a.Start, b.Start) })
+	slices.SortFunc(edits, func(a, b output.Edit) int { return cmp.Compare(a.Start, b.Start) })
 	var out []byte
 	last := 0
 	for _, e := range edits {

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/iohotpath/iohotpath/analyzer"
+	"github.com/iohotpath/iohotpath/internal/output"
+	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
 // runInProcess loads the packages from source with go/packages (the whole
@@ -104,7 +106,7 @@ func treeOf(graph *checker.Graph) tree {
 		if !act.IsRoot || hasVariant[p.PkgPath] && !isTestVariant(p) {
 			continue
 		}
-		diags := make([]diagnostic, 0, len(act.Diagnostics))
+		diags := make([]output.Diagnostic, 0, len(act.Diagnostics))
 		for _, d := range act.Diagnostics {
 			diags = append(diags, convert(p.Fset, d))
 		}
@@ -132,36 +134,43 @@ func countRoots(graph *checker.Graph) int {
 // a package with its _test.go files, or an external test package.
 func isTestVariant(p *packages.Package) bool { return strings.Contains(p.ID, " [") }
 
-// convert is a diagnostic in the JSON tree's form, as
-// driverutil.JSONTree.Add writes it, but for the edits of its fixes: those
+// convert is d as the report holds it, with the positions that
+// driverutil.JSONTree.Add gives it, but for the edits of its fixes: those
 // name the file they edit, whatever a //line directive says (the tool
 // does the same under go vet, see physicalEdits).
-func convert(fset *token.FileSet, d analysis.Diagnostic) diagnostic {
-	out := diagnostic{
+func convert(fset *token.FileSet, d analysis.Diagnostic) output.Diagnostic {
+	out := output.Diagnostic{
 		Category: d.Category,
-		Posn:     fset.Position(d.Pos).String(),
-		End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
+		Pos:      position(fset.Position(d.Pos)),
+		End:      position(fset.Position(cmp.Or(d.End, d.Pos))),
 		Message:  d.Message,
+		// IOCategory: under go vet it travels in Category (carryIOCategory)
+		IOCategory: rules.IOCategory(d.URL),
 	}
 	for _, f := range d.SuggestedFixes {
-		jf := fix{Message: f.Message}
+		fix := output.Fix{Message: f.Message}
 		for _, e := range f.TextEdits {
 			start, end := fset.PositionFor(e.Pos, false), fset.PositionFor(e.End, false)
-			jf.Edits = append(jf.Edits, edit{
-				Filename: start.Filename, // the file itself, not the one a //line directive names
-				Start:    start.Offset,
-				End:      end.Offset,
-				New:      string(e.NewText),
+			fix.Edits = append(fix.Edits, output.Edit{
+				File:  start.Filename, // the file itself, not the one a //line directive names
+				Start: start.Offset,
+				End:   end.Offset,
+				New:   string(e.NewText),
 			})
 		}
-		out.SuggestedFixes = append(out.SuggestedFixes, jf)
+		out.Fixes = append(out.Fixes, fix)
 	}
 	for _, r := range d.Related {
-		out.Related = append(out.Related, related{
-			Posn:    fset.Position(r.Pos).String(),
-			End:     fset.Position(cmp.Or(r.End, r.Pos)).String(),
+		out.Related = append(out.Related, output.Related{
+			Pos:     position(fset.Position(r.Pos)),
+			End:     position(fset.Position(cmp.Or(r.End, r.Pos))),
 			Message: r.Message,
 		})
 	}
 	return out
+}
+
+// position is p in the report's terms.
+func position(p token.Position) output.Position {
+	return output.Position{File: p.Filename, Line: p.Line, Column: p.Column}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/iohotpath/iohotpath/analyzer"
+	"github.com/iohotpath/iohotpath/internal/output"
 )
 
 // TestInProcessBrokenPackage: a package that does not type-check, and one
@@ -45,7 +46,7 @@ func TestInProcessBrokenPackage(t *testing.T) {
 	}
 	if len(res.tree) != 1 || res.tree["example.com/b"] == nil {
 		var out bytes.Buffer
-		res.tree.printJSON(&out)
+		output.Tree(res.tree).WriteJSON(&out)
 		t.Errorf("tree:\n%s\nwant the finding of example.com/b alone", out.String())
 	}
 }

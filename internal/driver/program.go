@@ -14,6 +14,7 @@ import (
 
 	"github.com/iohotpath/iohotpath/analyzer"
 
+	"github.com/iohotpath/iohotpath/internal/output"
 	"github.com/iohotpath/iohotpath/internal/program"
 )
 
@@ -28,7 +29,7 @@ func addProgram(res *result, name string, pkgs []*packages.Package, graph *check
 	}
 	for p, diags := range found {
 		slices.SortFunc(diags, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
-		out := make([]diagnostic, 0, len(diags))
+		out := make([]output.Diagnostic, 0, len(diags))
 		for _, d := range diags {
 			out = append(out, convert(p.Fset, d))
 		}

@@ -1,24 +1,19 @@
 package driver
 
 import (
-	"bufio"
-	"cmp"
 	"encoding/json"
-	"fmt"
-	"io"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/iohotpath/iohotpath/internal/output"
 )
 
-// The JSON tree of the go/analysis drivers: package -> analyzer name ->
-// a list of diagnostics or an error (golang.org/x/tools'
-// internal/analysis/driverutil.JSONTree, which -json prints and go vet's
-// tool writes per package). Both engines fill one, keyed by package path
-// as go vet keys it, so that their output is the same.
+// tree is what a run found, package by package, as the go/analysis
+// drivers' JSON tree holds it (output.Tree; -json prints it, and go vet's
+// tool writes one per package). Both engines fill one, keyed by package
+// path as go vet keys it, so that their output is the same.
 type (
-	tree   map[string]map[string]any // values: []diagnostic or jsonError
+	tree   output.Tree
 	result struct {
 		tree tree
 		// failed: a package did not load or type-check, or the go command
@@ -29,84 +24,53 @@ type (
 		// more, as go vet runs them.
 		packages int
 	}
-	diagnostic struct {
-		Category       string    `json:"category,omitempty"`
-		Posn           string    `json:"posn"`
-		End            string    `json:"end"`
-		Message        string    `json:"message"`
-		SuggestedFixes []fix     `json:"suggested_fixes,omitempty"`
-		Related        []related `json:"related,omitempty"`
-	}
-	fix struct {
-		Message string `json:"message"`
-		Edits   []edit `json:"edits"`
-	}
-	edit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	related struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-	jsonError struct {
-		Err string `json:"error"`
-	}
 )
+
+// report is the typed report of res, for internal/output.
+func (res *result) report() *output.Report {
+	return output.NewReport(output.Tree(res.tree), res.failed)
+}
 
 // add records the diagnostics or the error of analyzer name on package pkg;
 // an empty list records nothing, as the drivers do, and an error already
 // recorded stays.
-func (t tree) add(pkg, name string, diags []diagnostic, err string) {
-	var v any
+func (t tree) add(pkg, name string, diags []output.Diagnostic, err string) {
+	v := output.Result{Diagnostics: diags, Err: err}
 	switch {
 	case err != "":
-		v = jsonError{err}
-	case len(diags) > 0:
-		v = diags
-	default:
+		v.Diagnostics = nil
+	case len(diags) == 0:
 		return
 	}
 	m := t[pkg]
 	if m == nil {
-		m = map[string]any{}
+		m = map[string]output.Result{}
 		t[pkg] = m
 	}
 	if old, ok := m[name]; ok {
-		if _, isErr := old.(jsonError); isErr {
+		if old.Err != "" {
 			return
 		}
-		if more, ok := v.([]diagnostic); ok {
-			v = append(old.([]diagnostic), more...)
+		if err == "" {
+			v.Diagnostics = append(old.Diagnostics, diags...)
 		}
 	}
 	m[name] = v
 }
 
-// merge adds one JSON tree, as go vet's tool prints it for a package.
+// merge adds one JSON tree, as go vet's tool prints it for a package
+// (under the command, with the I/O categories in Category: ioCategory).
 func (t tree) merge(data []byte) error {
-	var in map[string]map[string]json.RawMessage
+	var in output.Tree
 	if err := json.Unmarshal(data, &in); err != nil {
 		return err
 	}
 	for pkg, byName := range in {
-		for name, raw := range byName {
-			if strings.HasPrefix(strings.TrimSpace(string(raw)), "{") {
-				var e jsonError
-				if err := json.Unmarshal(raw, &e); err != nil {
-					return err
-				}
-				t.add(pkg, name, nil, e.Err)
-				continue
+		for name, r := range byName {
+			for i := range r.Diagnostics {
+				ioCategory(&r.Diagnostics[i])
 			}
-			var diags []diagnostic
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				return err
-			}
-			t.add(pkg, name, diags, "")
+			t.add(pkg, name, r.Diagnostics, r.Err)
 		}
 	}
 	return nil
@@ -126,23 +90,22 @@ func (t tree) only(paths map[string]bool) tree {
 		if !paths[pkg] && !paths[base] {
 			continue
 		}
-		out[pkg] = map[string]any{}
+		out[pkg] = map[string]output.Result{}
 		for name, v := range byName {
-			diags, ok := v.([]diagnostic)
-			if !ok {
+			if v.Err != "" {
 				out[pkg][name] = v
 				continue
 			}
 			seen := map[string]bool{}
-			var kept []diagnostic
-			for _, d := range diags {
+			var kept []output.Diagnostic
+			for _, d := range v.Diagnostics {
 				key, _ := json.Marshal(d)
 				if !seen[string(key)] {
 					seen[string(key)] = true
 					kept = append(kept, d)
 				}
 			}
-			out[pkg][name] = kept
+			out[pkg][name] = output.Result{Diagnostics: kept}
 		}
 	}
 	return out
@@ -154,18 +117,13 @@ func (t tree) withoutTests() tree {
 	out := tree{}
 	for pkg, byName := range t {
 		for name, v := range byName {
-			diags, ok := v.([]diagnostic)
-			if !ok {
-				out.add(pkg, name, nil, v.(jsonError).Err)
-				continue
-			}
-			var keep []diagnostic
-			for _, d := range diags {
-				if file, _, _ := splitPosn(d.Posn); !strings.HasSuffix(file, "_test.go") {
+			var keep []output.Diagnostic
+			for _, d := range v.Diagnostics {
+				if !strings.HasSuffix(d.Pos.File, "_test.go") {
 					keep = append(keep, d)
 				}
 			}
-			out.add(pkg, name, keep, "")
+			out.add(pkg, name, keep, v.Err)
 		}
 	}
 	return out
@@ -180,20 +138,19 @@ func (t tree) withoutTests() tree {
 func (t tree) restoreRelated() {
 	for _, byName := range t {
 		for _, v := range byName {
-			diags, _ := v.([]diagnostic)
-			for i := range diags {
-				d := &diags[i]
+			for i := range v.Diagnostics {
+				d := &v.Diagnostics[i]
 				for j := range d.Related {
 					r := &d.Related[j]
 					at := strings.LastIndex(r.Message, " at ")
-					if at < 0 || r.Posn != d.Posn {
+					if at < 0 || r.Pos != d.Pos {
 						continue
 					}
-					posn := r.Message[at+len(" at "):]
-					if file, line, col := splitPosn(posn); file == "" || line == 0 || col == 0 || !plainFile(file) {
+					posn := output.ParsePosition(r.Message[at+len(" at "):])
+					if posn.File == "" || posn.Line == 0 || posn.Column == 0 || !plainFile(posn.File) {
 						continue
 					}
-					r.Posn, r.End, r.Message = posn, posn, r.Message[:at]
+					r.Pos, r.End, r.Message = posn, posn, r.Message[:at]
 				}
 			}
 		}
@@ -210,123 +167,4 @@ func plainFile(file string) bool {
 	}
 	st, err := os.Stat(file)
 	return err == nil && st.Mode().IsRegular()
-}
-
-// printJSON prints t as the drivers do: indented with tabs, keys sorted.
-func (t tree) printJSON(w io.Writer) error {
-	data, err := json.MarshalIndent(t, "", "\t")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", data)
-	return err
-}
-
-// entry is a diagnostic with the analyzer that reported it.
-type entry struct {
-	analyzer string
-	diagnostic
-}
-
-// errorEntry is a failed analysis.
-type errorEntry struct{ pkg, analyzer, msg string }
-
-// flatten returns the diagnostics of t without repeats (the same message
-// at the same place, as a file analysed in two packages gives), ordered by
-// file, line, column, rule and message; and the errors, ordered by package.
-func (t tree) flatten() ([]entry, []errorEntry) {
-	var diags []entry
-	var errs []errorEntry
-	for pkg, byName := range t {
-		for name, v := range byName {
-			switch v := v.(type) {
-			case jsonError:
-				errs = append(errs, errorEntry{pkg, name, v.Err})
-			case []diagnostic:
-				for _, d := range v {
-					diags = append(diags, entry{name, d})
-				}
-			}
-		}
-	}
-	slices.SortFunc(errs, func(a, b errorEntry) int {
-		return cmp.Or(strings.Compare(a.pkg, b.pkg), strings.Compare(a.analyzer, b.analyzer))
-	})
-	compare := func(a, b entry) int {
-		fa, la, ca := splitPosn(a.Posn)
-		fb, lb, cb := splitPosn(b.Posn)
-		return cmp.Or(strings.Compare(fa, fb), cmp.Compare(la, lb), cmp.Compare(ca, cb),
-			strings.Compare(cmp.Or(a.Category, a.analyzer), cmp.Or(b.Category, b.analyzer)),
-			strings.Compare(a.Message, b.Message), strings.Compare(a.End, b.End),
-			strings.Compare(a.analyzer, b.analyzer))
-	}
-	slices.SortStableFunc(diags, compare)
-	diags = slices.CompactFunc(diags, func(a, b entry) bool { return compare(a, b) == 0 })
-	return diags, errs
-}
-
-// printText prints t as go vet does: "analyzer: error" for each failed
-// analysis, then "file:line:col: message" for each diagnostic with its
-// related information on lines of their own, the message after a tab, and
-// with context >= 0 the lines around each. It returns how many
-// diagnostics and errors it printed.
-func (t tree) printText(w io.Writer, context int) (int, int, error) {
-	diags, errs := t.flatten()
-	b := bufio.NewWriter(w)
-	for _, e := range errs {
-		fmt.Fprintf(b, "%s: %s\n", e.analyzer, e.msg)
-	}
-	for _, d := range diags {
-		printPlain(b, d.Posn, d.End, d.Message, context)
-		for _, r := range d.Related {
-			printPlain(b, r.Posn, r.End, "\t"+r.Message, context)
-		}
-	}
-	return len(diags), len(errs), b.Flush()
-}
-
-// printPlain prints one line, and with context >= 0 the source lines from
-// context lines before posn to context lines after end.
-func printPlain(w io.Writer, posn, end, message string, context int) {
-	fmt.Fprintf(w, "%s: %s\n", posn, message)
-	if context < 0 {
-		return
-	}
-	file, line, _ := splitPosn(posn)
-	_, endLine, _ := splitPosn(cmp.Or(end, posn))
-	if endLine < line {
-		endLine = line
-	}
-	data, _ := os.ReadFile(file)
-	lines := strings.Split(string(data), "\n")
-	for i := line - context; i <= endLine+context; i++ {
-		if 1 <= i && i <= len(lines) {
-			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
-		}
-	}
-}
-
-// splitPosn splits "file:line:col" (token.Position's form; line and column
-// may be missing).
-func splitPosn(s string) (file string, line, col int) {
-	var nums []int
-	for len(nums) < 2 {
-		i := strings.LastIndexByte(s, ':')
-		if i < 0 {
-			break
-		}
-		n, err := strconv.Atoi(s[i+1:])
-		if err != nil {
-			break
-		}
-		nums = append(nums, n)
-		s = s[:i]
-	}
-	switch len(nums) {
-	case 1:
-		line = nums[0]
-	case 2:
-		line, col = nums[1], nums[0]
-	}
-	return s, line, col
 }

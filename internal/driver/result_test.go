@@ -7,15 +7,22 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/iohotpath/iohotpath/internal/output"
+	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
 // vetOutput is what go vet -json copies from the tool, one tree per
 // package, in the order the packages finished: here the test variant of p
 // (its files and its tests), the external test package, and q twice, as
-// a package analysed alone and again within another test variant.
+// a package analysed alone and again within another test variant. Under
+// the command a hot-io finding's category carries its I/O category
+// (carryIOCategory).
 var vetOutput = []string{
 	`{"example.com/p": {"iohotpath": [
-		{"category": "hot-io", "posn": "/m/p/p.go:9:2", "end": "/m/p/p.go:9:20", "message": "b"},
+		{"category": "hot-io/database", "posn": "/m/p/p.go:9:2", "end": "/m/p/p.go:9:20", "message": "b"},
 		{"category": "defer-in-loop", "posn": "/m/p/p_test.go:4:3", "end": "/m/p/p_test.go:4:9", "message": "t"},
 		{"category": "hot-io", "posn": "/m/p/p.go:12:2", "end": "/m/p/p.go:12:9", "message": "chain",
 		 "related": [{"posn": "/m/p/p.go:12:2", "end": "/m/p/p.go:12:2", "message": "q.F calls q.g at /m/q/q.go:5:10"},
@@ -51,16 +58,17 @@ func TestTreeAdd(t *testing.T) {
 	if len(tr) != 0 {
 		t.Fatalf("an empty list made an entry: %v", tr)
 	}
-	d1, d2 := diagnostic{Posn: "f.go:1:1", Message: "one"}, diagnostic{Posn: "f.go:2:1", Message: "two"}
-	tr.add("p", "a", []diagnostic{d1}, "")
-	tr.add("p", "a", []diagnostic{d2}, "")
-	if got := tr["p"]["a"]; !reflect.DeepEqual(got, []diagnostic{d1, d2}) {
+	d1 := output.Diagnostic{Pos: output.Position{File: "f.go", Line: 1, Column: 1}, Message: "one"}
+	d2 := output.Diagnostic{Pos: output.Position{File: "f.go", Line: 2, Column: 1}, Message: "two"}
+	tr.add("p", "a", []output.Diagnostic{d1}, "")
+	tr.add("p", "a", []output.Diagnostic{d2}, "")
+	if got := tr["p"]["a"].Diagnostics; !reflect.DeepEqual(got, []output.Diagnostic{d1, d2}) {
 		t.Errorf("two lists: %v, want both, in order", got)
 	}
 	tr.add("p", "a", nil, "failed")
-	tr.add("p", "a", []diagnostic{d1}, "")
+	tr.add("p", "a", []output.Diagnostic{d1}, "")
 	tr.add("p", "a", nil, "failed again")
-	if got := tr["p"]["a"]; got != (jsonError{"failed"}) {
+	if got := tr["p"]["a"]; got.Err != "failed" || got.Diagnostics != nil {
 		t.Errorf("after an error: %v, want the first error alone", got)
 	}
 }
@@ -73,6 +81,17 @@ func TestTreeMergeErrors(t *testing.T) {
 	}
 }
 
+// text is the text output of a run that found tr.
+func text(t *testing.T, tr tree) (string, *output.Report) {
+	t.Helper()
+	r := (&result{tree: tr}).report()
+	var buf bytes.Buffer
+	if err := output.Text(&buf, r, -1); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String(), r
+}
+
 // TestTreeText: the text output lists each finding once whatever the
 // order go vet's packages finished in, by file, line, column, rule and
 // message, with the related information after its finding and the errors
@@ -80,27 +99,23 @@ func TestTreeMergeErrors(t *testing.T) {
 func TestTreeText(t *testing.T) {
 	tr := mergedTree(t)
 	tr.restoreRelated()
-	var buf bytes.Buffer
-	diags, errs, err := tr.printText(&buf, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got, r := text(t, tr)
 	want := `iohotpath: boom
-/m/p/p.go:9:2: b
-/m/p/p.go:12:2: chain
+/m/p/p.go:9:2: b [hot-io/database]
+/m/p/p.go:12:2: chain [hot-io]
 /m/q/q.go:5:10: 	q.F calls q.g
 /m/q/q.go:7:2: 	q.g calls os.Open
-/m/p/p_test.go:4:3: t
-/m/p/x_test.go:3:1: x
-/m/q/q.go:9:2: d
-/m/q/q.go:9:2: c
-/m/q/q.go:10:2: a
+/m/p/p_test.go:4:3: t [defer-in-loop]
+/m/p/x_test.go:3:1: x [hot-io]
+/m/q/q.go:9:2: d [defer-in-loop]
+/m/q/q.go:9:2: c [hot-io]
+/m/q/q.go:10:2: a [hot-io]
 `
-	if buf.String() != want {
-		t.Errorf("text:\n%s\nwant:\n%s", buf.String(), want)
+	if got != want {
+		t.Errorf("text:\n%s\nwant:\n%s", got, want)
 	}
-	if diags != 7 || errs != 1 {
-		t.Errorf("counted %d findings and %d errors, want 7 and 1", diags, errs)
+	if len(r.Diagnostics) != 7 || len(r.Errors) != 1 {
+		t.Errorf("counted %d findings and %d errors, want 7 and 1", len(r.Diagnostics), len(r.Errors))
 	}
 
 	// The same tree merged in another order prints the same.
@@ -109,10 +124,38 @@ func TestTreeText(t *testing.T) {
 		rev.merge([]byte(vetOutput[i]))
 	}
 	rev.restoreRelated()
-	var again bytes.Buffer
-	rev.printText(&again, -1)
-	if again.String() != want {
-		t.Errorf("merged in reverse order:\n%s\nwant:\n%s", again.String(), want)
+	if again, _ := text(t, rev); again != want {
+		t.Errorf("merged in reverse order:\n%s\nwant:\n%s", again, want)
+	}
+}
+
+// TestIOCategoryCarried: the I/O category that the tool joins to a hot-io
+// finding's category under the command is split off when its output is
+// read: -json prints the rule alone, as every driver does, and the text
+// output names both.
+func TestIOCategoryCarried(t *testing.T) {
+	pass := &analysis.Pass{}
+	var got []analysis.Diagnostic
+	pass.Report = func(d analysis.Diagnostic) { got = append(got, d) }
+	run := carryIOCategory(func(p *analysis.Pass) (any, error) {
+		p.Report(analysis.Diagnostic{Category: rules.HotIO, URL: rules.IOURL("database"), Message: "q"})
+		p.Report(analysis.Diagnostic{Category: rules.DeferInLoop, Message: "d"})
+		return nil, nil
+	})
+	run(pass)
+	if len(got) != 2 || got[0].Category != "hot-io/database" || got[1].Category != "defer-in-loop" {
+		t.Fatalf("the tool reported %+v, want the hot-io finding's category to carry database", got)
+	}
+	tr := mergedTree(t)
+	var buf bytes.Buffer
+	if err := output.Tree(tr).WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "hot-io/") || !strings.Contains(buf.String(), `"category": "hot-io",`) {
+		t.Errorf("JSON:\n%s\nwant the rule alone in category", &buf)
+	}
+	if d := tr["example.com/p"]["iohotpath"].Diagnostics[0]; d.Category != "hot-io" || d.IOCategory != "database" {
+		t.Errorf("read back as category %q, I/O category %q; want hot-io and database", d.Category, d.IOCategory)
 	}
 }
 
@@ -127,24 +170,28 @@ func TestRestoreRelated(t *testing.T) {
 	if err := os.WriteFile(spaced, []byte("package y\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	tr := tree{"p": {"iohotpath": []diagnostic{{
-		Posn: "/m/p.go:3:1", End: "/m/p.go:3:4", Message: "m",
-		Related: []related{
-			{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "a calls b at /m/q.go:5:2"},
-			{Posn: "/m/p.go:8:1", End: "/m/p.go:8:1", Message: "b calls c at /m/q.go:6:2"},  // elsewhere: in place
-			{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "looks at the sky"},          // not a position
-			{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "x at /m/with space.go:1:1"}, // not one file name
-			{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "y calls z at " + spaced + ":2:1"},
+	pos := func(s string) output.Position { return output.ParsePosition(s) }
+	rel := func(posn, message string) output.Related {
+		return output.Related{Pos: pos(posn), End: pos(posn), Message: message}
+	}
+	tr := tree{"p": {"iohotpath": {Diagnostics: []output.Diagnostic{{
+		Pos: pos("/m/p.go:3:1"), End: pos("/m/p.go:3:4"), Message: "m",
+		Related: []output.Related{
+			rel("/m/p.go:3:1", "a calls b at /m/q.go:5:2"),
+			rel("/m/p.go:8:1", "b calls c at /m/q.go:6:2"),  // elsewhere: in place
+			rel("/m/p.go:3:1", "looks at the sky"),          // not a position
+			rel("/m/p.go:3:1", "x at /m/with space.go:1:1"), // not one file name
+			rel("/m/p.go:3:1", "y calls z at "+spaced+":2:1"),
 		},
-	}}}}
+	}}}}}
 	tr.restoreRelated()
-	got := tr["p"]["iohotpath"].([]diagnostic)[0].Related
-	want := []related{
-		{Posn: "/m/q.go:5:2", End: "/m/q.go:5:2", Message: "a calls b"},
-		{Posn: "/m/p.go:8:1", End: "/m/p.go:8:1", Message: "b calls c at /m/q.go:6:2"},
-		{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "looks at the sky"},
-		{Posn: "/m/p.go:3:1", End: "/m/p.go:3:1", Message: "x at /m/with space.go:1:1"},
-		{Posn: spaced + ":2:1", End: spaced + ":2:1", Message: "y calls z"},
+	got := tr["p"]["iohotpath"].Diagnostics[0].Related
+	want := []output.Related{
+		rel("/m/q.go:5:2", "a calls b"),
+		rel("/m/p.go:8:1", "b calls c at /m/q.go:6:2"),
+		rel("/m/p.go:3:1", "looks at the sky"),
+		rel("/m/p.go:3:1", "x at /m/with space.go:1:1"),
+		rel(spaced+":2:1", "y calls z"),
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("related:\n%+v\nwant:\n%+v", got, want)
@@ -159,73 +206,53 @@ func TestWithoutTests(t *testing.T) {
 	for pkg := range tr {
 		pkgs = append(pkgs, pkg)
 	}
-	if len(tr) != 3 || tr["example.com/p_test"] != nil || tr["example.com/r"]["iohotpath"] != (jsonError{"boom"}) {
+	if len(tr) != 3 || tr["example.com/p_test"] != nil || tr["example.com/r"]["iohotpath"].Err != "boom" {
 		t.Fatalf("packages %v; want p, q and the error of r", pkgs)
 	}
-	for _, d := range tr["example.com/p"]["iohotpath"].([]diagnostic) {
-		if strings.HasSuffix(strings.Split(d.Posn, ":")[0], "_test.go") {
-			t.Errorf("kept %s", d.Posn)
+	for _, d := range tr["example.com/p"]["iohotpath"].Diagnostics {
+		if strings.HasSuffix(d.Pos.File, "_test.go") {
+			t.Errorf("kept %s", d.Pos)
 		}
 	}
-	if n := len(tr["example.com/p"]["iohotpath"].([]diagnostic)); n != 2 {
+	if n := len(tr["example.com/p"]["iohotpath"].Diagnostics); n != 2 {
 		t.Errorf("p has %d findings, want 2", n)
 	}
 }
 
-// TestPrintJSON: the drivers' form, tab-indented with sorted keys, so the
 // TestTreeOnly: only the named packages and their external test
 // packages are kept, each diagnostic once.
 func TestTreeOnly(t *testing.T) {
-	a := diagnostic{Posn: "a.go:1:1", Message: "a"}
-	b := diagnostic{Posn: "a_test.go:1:1", Message: "b"}
+	a := output.Diagnostic{Pos: output.Position{File: "a.go", Line: 1, Column: 1}, Message: "a"}
+	b := output.Diagnostic{Pos: output.Position{File: "a_test.go", Line: 1, Column: 1}, Message: "b"}
 	in := tree{}
-	in.add("example.com/app", "iohotpath", []diagnostic{a}, "")      // without tests, as a dependency
-	in.add("example.com/app", "iohotpath", []diagnostic{a, b}, "")   // with them, as a root
-	in.add("example.com/app_test", "iohotpath", []diagnostic{b}, "") // its external tests
-	in.add("example.com/lib", "iohotpath", []diagnostic{a}, "")      // a dependency
+	in.add("example.com/app", "iohotpath", []output.Diagnostic{a}, "")      // without tests, as a dependency
+	in.add("example.com/app", "iohotpath", []output.Diagnostic{a, b}, "")   // with them, as a root
+	in.add("example.com/app_test", "iohotpath", []output.Diagnostic{b}, "") // its external tests
+	in.add("example.com/lib", "iohotpath", []output.Diagnostic{a}, "")      // a dependency
 	in.add("example.com/bad", "iohotpath", nil, "broken")
 	got := in.only(map[string]bool{"example.com/app": true, "example.com/bad": true})
 	want := tree{}
-	want.add("example.com/app", "iohotpath", []diagnostic{a, b}, "")
-	want.add("example.com/app_test", "iohotpath", []diagnostic{b}, "")
+	want.add("example.com/app", "iohotpath", []output.Diagnostic{a, b}, "")
+	want.add("example.com/app_test", "iohotpath", []output.Diagnostic{b}, "")
 	want.add("example.com/bad", "iohotpath", nil, "broken")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("only = %v, want %v", got, want)
 	}
 }
 
+// TestPrintJSON: the drivers' form, tab-indented with sorted keys, so the
 // output does not depend on the order packages finished in.
 func TestPrintJSON(t *testing.T) {
 	tr := tree{}
 	tr.merge([]byte(`{"b": {"iohotpath": {"error": "e"}}}`))
 	tr.merge([]byte(`{"a": {"iohotpath": [{"posn": "f.go:1:2", "end": "f.go:1:3", "message": "m"}]}}`))
 	var buf bytes.Buffer
-	if err := tr.printJSON(&buf); err != nil {
+	if err := output.Tree(tr).WriteJSON(&buf); err != nil {
 		t.Fatal(err)
 	}
 	want := "{\n\t\"a\": {\n\t\t\"iohotpath\": [\n\t\t\t{\n\t\t\t\t\"posn\": \"f.go:1:2\",\n\t\t\t\t\"end\": \"f.go:1:3\",\n" +
 		"\t\t\t\t\"message\": \"m\"\n\t\t\t}\n\t\t]\n\t},\n\t\"b\": {\n\t\t\"iohotpath\": {\n\t\t\t\"error\": \"e\"\n\t\t}\n\t}\n}\n"
 	if buf.String() != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", buf.String(), want)
-	}
-}
-
-func TestSplitPosn(t *testing.T) {
-	for _, tc := range []struct {
-		in        string
-		file      string
-		line, col int
-	}{
-		{"/a/b.go:12:3", "/a/b.go", 12, 3},
-		{"/a/b.go:12", "/a/b.go", 12, 0},
-		{"/a/b.go", "/a/b.go", 0, 0},
-		{`C:\a\b.go:4:5`, `C:\a\b.go`, 4, 5},
-		{"/a/b:c.go:4:5", "/a/b:c.go", 4, 5},
-		{"-", "-", 0, 0},
-	} {
-		file, line, col := splitPosn(tc.in)
-		if file != tc.file || line != tc.line || col != tc.col {
-			t.Errorf("splitPosn(%q) = %q, %d, %d; want %q, %d, %d", tc.in, file, line, col, tc.file, tc.line, tc.col)
-		}
 	}
 }

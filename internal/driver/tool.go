@@ -190,6 +190,9 @@ func Tool(a *analysis.Analyzer) {
 	}
 	unitMemory()
 	a.Flags.VisitAll(func(f *flag.Flag) { f.Value = exitOnError{f.Value} })
+	if os.Getenv(vetFullEnv) != "" {
+		a.Run = carryIOCategory(a.Run)
+	}
 	a.Run = stopOnConfigError(physicalEdits(a.Run))
 	singlechecker.Main(a)
 }

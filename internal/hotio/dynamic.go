@@ -171,6 +171,7 @@ func (d Dynamic) Report(impl Impl, others int) (analysis.Diagnostic, bool) {
 		case d.r.preset != "" && d.ctx.loops == 0 && !isLocal(f.Cat) && local != nil && !d.disabled[local.Cat]:
 			f = &Fact{Cat: local.Cat, Declared: local.Declared, Chain: local.Chain} // the query is its job; this is not
 		}
+		diag.URL = rules.IOURL(f.Cat.String())
 		diag.Message = fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", name, f.Cat, witnessText(f), d.Where, d.r.fix(f.Cat, "", ""))
 		diag.Related = append(dispatch, chainRelated(d.fset, d.chain, d.Call, impl.Name, f.Chain)...)
 		return diag, true
@@ -179,6 +180,7 @@ func (d Dynamic) Report(impl Impl, others int) (analysis.Diagnostic, bool) {
 	if e.Cat == catalogue.None || d.disabled[e.Cat] || d.r.answers(catalogue.SetOf(e.Cat), d.ctx) {
 		return diag, false
 	}
+	diag.URL = rules.IOURL(e.Cat.String())
 	diag.Message = fmt.Sprintf("%s %s %s; %s", name, e.Does, d.Where, d.r.fix(e.Cat, impl.Full, e.Does))
 	diag.Related = dispatch
 	return diag, true

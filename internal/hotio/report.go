@@ -221,7 +221,7 @@ func (rp *reporter) checkCall(r region, call *ast.CallExpr, ctx walkCtx) {
 	}
 	if t.blocking {
 		m := t.m
-		rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+		rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO, URL: rules.IOURL(m.cat.String()),
 			Message: fmt.Sprintf("%s %s %s; %s", m.name, m.does, r.where(ctx), r.fix(m.cat, t.fn.FullName(), m.does))})
 		return
 	}
@@ -325,7 +325,7 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 		if ctx.offBy == "" {
 			ctx.offBy = ruleDebugLevel
 		}
-		rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+		rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO, URL: rules.IOURL(catalogue.Log.String()),
 			Message: fmt.Sprintf("%s logs at debug level %s", names.Display(t.fn), r.where(ctx))})
 		return
 	}
@@ -336,7 +336,7 @@ func (rp *reporter) reportDebug(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 	if d.built == 1 {
 		what = strings.TrimSuffix(what, "s")
 	}
-	rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+	rp.add(ctx, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO, URL: rules.IOURL(catalogue.Log.String()),
 		Message: fmt.Sprintf("%s %s %s even when debug logging is off; guard it with %s", names.Display(t.fn), what, r.where(ctx), d.guard)})
 }
 
@@ -352,7 +352,7 @@ func (rp *reporter) reportTransitive(r region, call *ast.CallExpr, ctx walkCtx, 
 	case r.preset != "" && ctx.loops == 0 && !isLocal(f.Cat) && local != nil && !rp.s.Disabled[local.Cat]:
 		f = &Fact{Cat: local.Cat, Declared: local.Declared, Chain: local.Chain} // the query is its job; this is not
 	}
-	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO,
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: rules.HotIO, URL: rules.IOURL(f.Cat.String()),
 		Message: fmt.Sprintf("%s performs blocking %s I/O (%s) %s; %s", callee, f.Cat, witnessText(f), r.where(ctx), r.fix(f.Cat, "", ""))}
 	d.Related = rp.related(call, callee, f.Chain)
 	rp.add(ctx, d)

@@ -53,7 +53,7 @@ func Causes(r *Report) []Cause {
 			}
 			at := rel.Pos
 			if _, posn, ok := strings.Cut(callee, " at "); ok {
-				at = parsePosition(posn) // a hop whose file was not in the run
+				at = ParsePosition(posn) // a hop whose file was not in the run
 			}
 			s := byName[caller]
 			if s == nil {

@@ -32,19 +32,13 @@ func (v FormatValue) Set(s string) error {
 	return nil
 }
 
-// Write renders tree, the JSON tree a driver printed for -json, in format
-// on stdout, notes each failed analysis on stderr and returns the exit
-// code: 1 when failed (the driver could not load or check a package) or
-// an analysis failed, else 3 with findings, else 0.
-func Write(stdout, stderr io.Writer, format string, tree []byte, failed bool, opts Options) int {
-	r, err := Parse(tree)
-	if err != nil {
-		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
-		return 1
-	}
-	r.Incomplete = failed
+// Write renders r in format on stdout, notes each failed analysis on
+// stderr and returns the exit code: 1 when r is incomplete (the driver
+// could not load or check a package) or an analysis failed, else 3 with
+// findings, else 0.
+func Write(stdout, stderr io.Writer, format string, r *Report, opts Options) int {
 	w := bufio.NewWriter(stdout)
-	err = Render(w, format, r, opts)
+	err := Render(w, format, r, opts)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -56,7 +50,7 @@ func Write(stdout, stderr io.Writer, format string, tree []byte, failed bool, op
 		fmt.Fprintf(stderr, "iohotpath: %s\n", e)
 	}
 	switch {
-	case failed || len(r.Errors) > 0:
+	case r.Incomplete || len(r.Errors) > 0:
 		return 1
 	case len(r.Diagnostics) > 0:
 		return 3

@@ -10,7 +10,7 @@ import (
 // GitHub writes r as GitHub Actions workflow commands, which the runner
 // turns into annotations on the lines of the pull request:
 //
-//	::warning file=examples/ingest/ingest.go,line=9,col=13,title=iohotpath hot-io::(*store.Store).AppendRecord performs …
+//	::warning file=examples/ingest/ingest.go,line=9,col=13,title=iohotpath hot-io/file::(*store.Store).AppendRecord performs …
 //
 // File names are relative to opts.Root (GitHub resolves them against the
 // repository's root). The call chain of a transitive finding follows the
@@ -30,7 +30,7 @@ func GitHub(w io.Writer, r *Report, opts Options) error {
 		}
 		fmt.Fprintf(b, "::warning file=%s,line=%d,col=%d,title=%s::%s\n",
 			escapeProperty(relPosition(opts.Root, d.Pos).File), d.Pos.Line, d.Pos.Column,
-			escapeProperty(d.Analyzer+" "+d.Rule()), escapeData(msg))
+			escapeProperty(d.Analyzer+" "+d.Label()), escapeData(msg))
 	}
 	return b.Flush()
 }

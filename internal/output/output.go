@@ -3,20 +3,17 @@
 // drivers' JSON tree, unchanged), sarif (SARIF 2.1.0, for code scanning)
 // and github (GitHub Actions workflow commands, for annotations).
 //
-// The input is the JSON tree that every go/analysis driver prints with
-// -json (package ID -> analyzer name -> diagnostics or an error): Parse
-// reads it into a Report, and Render writes a Report in a format. A driver
-// that holds the diagnostics itself can print that tree into a buffer
-// (checker.Graph.PrintJSON) and hand it over; the formats then stay in one
-// place whatever the driver.
-//
-// The command's driver (internal/driver) parses -format with FormatValue
-// and hands its JSON tree to Write.
+// The input is a Report: what the analyses found (a Tree, package by
+// package, as the go/analysis drivers' JSON tree holds it) with its
+// diagnostics and errors flattened, each diagnostic once and in order.
+// NewReport makes one; Render writes it in a format. The command's driver
+// (internal/driver) fills the Tree from its engines, parses -format with
+// FormatValue and hands the report to Write, or to Text for the default
+// output.
 package output
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -36,11 +33,12 @@ type Report struct {
 	// Errors are the analyses that failed, sorted; a run with errors
 	// cannot be trusted.
 	Errors []AnalysisError
-	// JSON is the tree the report was parsed from, as it was.
-	JSON []byte
 	// Incomplete says that some packages did not load or type-check (the
 	// driver said why on standard error): the findings are not all there.
 	Incomplete bool
+	// Tree is what the report was made of, package by package: the json
+	// format prints it.
+	Tree Tree
 }
 
 // incompleteMessage is what sarif and github say of an incomplete run.
@@ -58,14 +56,29 @@ func (e AnalysisError) String() string { return e.Package + ": " + e.Message }
 type Diagnostic struct {
 	Analyzer string
 	Category string // the rule id
-	Pos, End Position
-	Message  string
-	Related  []Related // for hot-io, the call chain: "X calls Y", hop by hop
-	Fixes    []Fix
+	// IOCategory is, for hot-io, the category of the I/O found (a name
+	// -disable takes: database, file, …); "" for the other rules, which
+	// -disable turns off by their id. Not in the JSON tree.
+	IOCategory string
+	Pos, End   Position
+	Message    string
+	Related    []Related // for hot-io, the call chain: "X calls Y", hop by hop
+	Fixes      []Fix
 }
 
 // Rule is the diagnostic's rule id: its category, else its analyzer's name.
 func (d Diagnostic) Rule() string { return cmp.Or(d.Category, d.Analyzer) }
+
+// Label names what reported d in the terms of the command line: the rule
+// (what -explain takes, and -disable for the rules other than hot-io),
+// then for hot-io a slash and the category of I/O (what -disable takes):
+// "hot-io/database", "io-under-lock", "defer-in-loop".
+func (d Diagnostic) Label() string {
+	if d.IOCategory == "" {
+		return d.Rule()
+	}
+	return d.Rule() + "/" + d.IOCategory
+}
 
 // Position is a place in a file; Line and Column (in bytes) start at 1 and
 // are 0 when unknown.
@@ -74,16 +87,20 @@ type Position struct {
 	Line, Column int
 }
 
-// String formats p as token.Position does: file:line:column.
+// String formats p as token.Position does: file:line:column, "-" when
+// nothing is known.
 func (p Position) String() string {
-	s := cmp.Or(p.File, "-")
+	s := p.File
 	if p.Line > 0 {
-		s += ":" + strconv.Itoa(p.Line)
+		if s != "" {
+			s += ":"
+		}
+		s += strconv.Itoa(p.Line)
 		if p.Column > 0 {
 			s += ":" + strconv.Itoa(p.Column)
 		}
 	}
-	return s
+	return cmp.Or(s, "-")
 }
 
 // Related is one piece of related information.
@@ -105,95 +122,10 @@ type Edit struct {
 	New        string
 }
 
-// The JSON tree of the go/analysis drivers
-// (golang.org/x/tools/internal/analysis/driverutil.JSONTree).
-type (
-	jsonDiagnostic struct {
-		Category       string        `json:"category"`
-		Posn           string        `json:"posn"`
-		End            string        `json:"end"`
-		Message        string        `json:"message"`
-		SuggestedFixes []jsonFix     `json:"suggested_fixes"`
-		Related        []jsonRelated `json:"related"`
-	}
-	jsonFix struct {
-		Message string     `json:"message"`
-		Edits   []jsonEdit `json:"edits"`
-	}
-	jsonEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	jsonRelated struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-	jsonError struct {
-		Error string `json:"error"`
-	}
-)
-
-// Parse reads the JSON tree a go/analysis driver prints with -json.
-func Parse(data []byte) (*Report, error) {
-	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal(data, &tree); err != nil {
-		return nil, fmt.Errorf("reading the analysis results: %v", err)
-	}
-	r := &Report{JSON: data}
-	for pkg, byAnalyzer := range tree {
-		for name, raw := range byAnalyzer {
-			if strings.HasPrefix(strings.TrimSpace(string(raw)), "{") {
-				var e jsonError
-				if err := json.Unmarshal(raw, &e); err != nil {
-					return nil, fmt.Errorf("reading the analysis results of %s: %v", pkg, err)
-				}
-				r.Errors = append(r.Errors, AnalysisError{pkg, name, e.Error})
-				continue
-			}
-			var diags []jsonDiagnostic
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				return nil, fmt.Errorf("reading the analysis results of %s: %v", pkg, err)
-			}
-			for _, d := range diags {
-				r.Diagnostics = append(r.Diagnostics, d.convert(name))
-			}
-		}
-	}
-	r.Diagnostics = sortUnique(r.Diagnostics)
-	slices.SortFunc(r.Errors, func(a, b AnalysisError) int {
-		return cmp.Or(strings.Compare(a.Package, b.Package), strings.Compare(a.Analyzer, b.Analyzer))
-	})
-	return r, nil
-}
-
-func (d jsonDiagnostic) convert(analyzer string) Diagnostic {
-	out := Diagnostic{
-		Analyzer: analyzer,
-		Category: d.Category,
-		Pos:      parsePosition(d.Posn),
-		End:      parsePosition(d.End),
-		Message:  d.Message,
-	}
-	for _, r := range d.Related {
-		out.Related = append(out.Related, Related{parsePosition(r.Posn), parsePosition(r.End), r.Message})
-	}
-	for _, f := range d.SuggestedFixes {
-		fix := Fix{Message: f.Message}
-		for _, e := range f.Edits {
-			fix.Edits = append(fix.Edits, Edit{e.Filename, e.Start, e.End, e.New})
-		}
-		out.Fixes = append(out.Fixes, fix)
-	}
-	return out
-}
-
-// parsePosition reads "file:line:column", "file:line", "file" or "-" (the
+// ParsePosition reads "file:line:column", "file:line", "file" or "-" (the
 // forms of token.Position.String). Only trailing numbers are taken, so a
 // Windows drive letter stays in the file name.
-func parsePosition(s string) Position {
+func ParsePosition(s string) Position {
 	if s == "-" || s == "" {
 		return Position{}
 	}
@@ -219,7 +151,7 @@ func parsePosition(s string) Position {
 
 // compareDiagnostics orders by file, line, column, rule and message (the
 // order of the analyzer's own report), then by what is left, so that the
-// order never depends on the order of the JSON tree's maps.
+// order never depends on the order of the tree's maps.
 func compareDiagnostics(a, b Diagnostic) int {
 	return cmp.Or(
 		comparePositions(a.Pos, b.Pos),
@@ -255,10 +187,9 @@ type Options struct {
 func Render(w io.Writer, format string, r *Report, opts Options) error {
 	switch format {
 	case "text":
-		return Text(w, r)
+		return Text(w, r, -1)
 	case "json":
-		_, err := w.Write(r.JSON)
-		return err
+		return r.Tree.WriteJSON(w)
 	case "sarif":
 		return SARIF(w, r, opts)
 	case "github":

@@ -111,11 +111,26 @@ func write(t *testing.T, name, content string) {
 func parseFixture(t *testing.T, shift int) (string, *Report) {
 	t.Helper()
 	root, tree := fixture(t, shift)
-	r, err := Parse(tree)
-	if err != nil {
-		t.Fatal(err)
+	r := parse(t, tree, false)
+	for i, d := range r.Diagnostics { // what the driver knows besides the tree
+		switch {
+		case strings.HasPrefix(d.Message, "log.Printf"):
+			r.Diagnostics[i].IOCategory = "log"
+		case strings.HasPrefix(d.Message, "os.Remove"):
+			r.Diagnostics[i].IOCategory = "file"
+		}
 	}
 	return root, r
+}
+
+// parse reads a JSON tree, as the driver reads go vet's, into a report.
+func parse(t *testing.T, data []byte, incomplete bool) *Report {
+	t.Helper()
+	var tree Tree
+	if err := json.Unmarshal(data, &tree); err != nil {
+		t.Fatal(err)
+	}
+	return NewReport(tree, incomplete)
 }
 
 func render(t *testing.T, format string, r *Report, opts Options) string {
@@ -137,11 +152,12 @@ func TestParsePosition(t *testing.T) {
 		{"/a/b.go", Position{"/a/b.go", 0, 0}},
 		{`C:\a\b.go:3:4`, Position{`C:\a\b.go`, 3, 4}},
 		{`C:\a\b.go`, Position{`C:\a\b.go`, 0, 0}},
+		{"/a/b:c.go:4:5", Position{"/a/b:c.go", 4, 5}},
 		{"-", Position{}},
 	} {
-		got := parsePosition(tc.in)
+		got := ParsePosition(tc.in)
 		if got != tc.want {
-			t.Errorf("parsePosition(%q) = %+v, want %+v", tc.in, got, tc.want)
+			t.Errorf("ParsePosition(%q) = %+v, want %+v", tc.in, got, tc.want)
 		}
 		if tc.in != "-" && got.String() != tc.in {
 			t.Errorf("%+v.String() = %q, want %q", got, got.String(), tc.in)
@@ -149,9 +165,10 @@ func TestParsePosition(t *testing.T) {
 	}
 }
 
-// TestParse: duplicates from a test variant are dropped, diagnostics are in
-// file, line, column order whatever the order of the tree, errors are kept.
-func TestParse(t *testing.T) {
+// TestNewReport: duplicates from a test variant are dropped, diagnostics
+// are in file, line, column order whatever the order of the tree, errors
+// are kept.
+func TestNewReport(t *testing.T) {
 	root, r := parseFixture(t, 0)
 	var got []string
 	for _, d := range r.Diagnostics {
@@ -173,8 +190,9 @@ func TestParse(t *testing.T) {
 	if len(fix) != 1 || len(fix[0].Edits) != 2 || fix[0].Edits[1].New != "// x\n" {
 		t.Errorf("fixes of the defer-in-loop finding = %+v", fix)
 	}
-	if _, err := Parse([]byte(`{"p": {"iohotpath": 3}}`)); err == nil {
-		t.Error("Parse accepts a tree whose result is neither a list nor an error")
+	var tree Tree
+	if err := json.Unmarshal([]byte(`{"p": {"iohotpath": 3}}`), &tree); err == nil {
+		t.Error("a Tree reads a result that is neither a list nor an error")
 	}
 }
 
@@ -182,13 +200,61 @@ func TestText(t *testing.T) {
 	root, r := parseFixture(t, 0)
 	got := strings.ReplaceAll(render(t, "text", r, Options{}), root+string(filepath.Separator), "")
 	want := "iohotpath: analysis skipped due to errors in package\n" +
-		outside + ":3:1: os.Open opens the same file on every iteration\n" +
-		"app/app.go:4:2: log.Printf writes a log line on every call of hot function Handle\n" +
+		outside + ":3:1: os.Open opens the same file on every iteration [reopen-in-loop]\n" +
+		"app/app.go:4:2: log.Printf writes a log line on every call of hot function Handle [hot-io/log]\n" +
 		"lib/lib.go:3:15: \tlib.Save calls os.WriteFile\n" +
-		"app/app.go:6:3: defer in a loop runs when the function returns\n" +
-		"app/app.go:8:13: os.Remove removes a file: 100% sure, really,\nyes\n"
+		"app/app.go:6:3: defer in a loop runs when the function returns [defer-in-loop]\n" +
+		"app/app.go:8:13: os.Remove removes a file: 100% sure, really,\nyes [hot-io/file]\n"
 	if got != want {
 		t.Errorf("text:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestLabel: every text finding ends with what reported it as the
+// command line names it, so that a new user sees what to -explain and
+// -disable: the rule, and for hot-io the category of I/O.
+func TestLabel(t *testing.T) {
+	for _, tc := range []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{Analyzer: "iohotpath", Category: "hot-io", IOCategory: "database"}, "hot-io/database"},
+		{Diagnostic{Analyzer: "iohotpath", Category: "io-under-lock"}, "io-under-lock"},
+		{Diagnostic{Analyzer: "iohotpath", Category: "directive"}, "directive"},
+		{Diagnostic{Analyzer: "other"}, "other"}, // no category: the analyzer
+	} {
+		if got := tc.d.Label(); got != tc.want {
+			t.Errorf("Label of %+v = %q, want %q", tc.d, got, tc.want)
+		}
+		tc.d.Pos, tc.d.Message = Position{"a.go", 3, 4}, "m; batch the queries"
+		var b bytes.Buffer
+		if err := Text(&b, &Report{Diagnostics: []Diagnostic{tc.d}}, -1); err != nil {
+			t.Fatal(err)
+		}
+		if want := "a.go:3:4: m; batch the queries [" + tc.want + "]\n"; b.String() != want {
+			t.Errorf("text %q, want %q", b.String(), want)
+		}
+	}
+}
+
+// TestTextContext: with -c=N each line is followed by the source from N
+// lines before its position to N lines after its end, the related
+// information's too; a file that cannot be read shows nothing.
+func TestTextContext(t *testing.T) {
+	root, r := parseFixture(t, 0)
+	var b bytes.Buffer
+	if err := Text(&b, r, 1); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.ReplaceAll(b.String(), root+string(filepath.Separator), "")
+	want := "iohotpath: analysis skipped due to errors in package\n" +
+		outside + ":3:1: os.Open opens the same file on every iteration [reopen-in-loop]\n" +
+		"app/app.go:4:2: log.Printf writes a log line on every call of hot function Handle [hot-io/log]\n" +
+		"3\tfunc Handle(n int) {\n4\t\tlog.Printf(\"héllo %d\", n)\n5\t\tfor _, p := range paths {\n" +
+		"lib/lib.go:3:15: \tlib.Save calls os.WriteFile\n" +
+		"2\t\n3\tfunc Save() { os.WriteFile(\"x\", nil, 0) }\n4\t\n"
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("text -c=1:\n%s\nwant it to start with:\n%s", got, want)
 	}
 }
 
@@ -200,9 +266,9 @@ func TestGitHub(t *testing.T) {
 	got := render(t, "github", r, Options{Root: root})
 	want := "::error title=iohotpath::example.com/broken: analysis skipped due to errors in package\n" +
 		"::warning file=/nonexistent/else%2Cwhere/x.go,line=3,col=1,title=iohotpath reopen-in-loop::os.Open opens the same file on every iteration\n" +
-		"::warning file=app/app.go,line=4,col=2,title=iohotpath hot-io::log.Printf writes a log line on every call of hot function Handle%0Alib/lib.go:3:15: lib.Save calls os.WriteFile\n" +
+		"::warning file=app/app.go,line=4,col=2,title=iohotpath hot-io/log::log.Printf writes a log line on every call of hot function Handle%0Alib/lib.go:3:15: lib.Save calls os.WriteFile\n" +
 		"::warning file=app/app.go,line=6,col=3,title=iohotpath defer-in-loop::defer in a loop runs when the function returns\n" +
-		"::warning file=app/app.go,line=8,col=13,title=iohotpath hot-io::os.Remove removes a file: 100%25 sure, really,%0Ayes\n"
+		"::warning file=app/app.go,line=8,col=13,title=iohotpath hot-io/file::os.Remove removes a file: 100%25 sure, really,%0Ayes\n"
 	if got != want {
 		t.Errorf("github:\n%s\nwant:\n%s", got, want)
 	}
@@ -211,13 +277,12 @@ func TestGitHub(t *testing.T) {
 	}
 }
 
+// TestRenderJSONUnchanged: the json format prints the tree the report was
+// made of as the drivers print it, byte for byte.
 func TestRenderJSONUnchanged(t *testing.T) {
 	_, tree := fixture(t, 0)
-	r, err := Parse(tree)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := render(t, "json", r, Options{}); got != string(tree) {
+	r := parse(t, tree, false)
+	if got := render(t, "json", r, Options{}); got != string(tree)+"\n" {
 		t.Errorf("json is not the tree as read:\n%s", got)
 	}
 	if err := Render(new(bytes.Buffer), "xml", r, Options{}); err == nil || !strings.Contains(err.Error(), `unknown format "xml"`) {

@@ -3,6 +3,8 @@
 // page in docs/rules.
 package rules
 
+import "strings"
+
 // Rule ids.
 const (
 	HotIO        = "hot-io"
@@ -38,4 +40,20 @@ var Switchable = []string{IOUnderLock, DeferInLoop, ReopenInLoop}
 // URL is the page documenting rule id.
 func URL(id string) string {
 	return "https://github.com/iohotpath/iohotpath/blob/main/docs/rules/" + id + ".md"
+}
+
+// IOURL is the documentation of a hot-io finding of I/O category cat (a
+// catalogue.Category's name): the rule's page at the category's row, which
+// says what -disable takes. It is the diagnostic's URL, where the
+// command's output reads the category back (IOCategory): a go/analysis
+// diagnostic has no other place for it.
+func IOURL(cat string) string { return URL(HotIO) + "#" + cat }
+
+// IOCategory is the category of url when IOURL made it, else "".
+func IOCategory(url string) string {
+	cat, ok := strings.CutPrefix(url, URL(HotIO)+"#")
+	if !ok {
+		return ""
+	}
+	return cat
 }
