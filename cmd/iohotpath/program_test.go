@@ -34,6 +34,7 @@ func TestProgramFlag(t *testing.T) {
 		"handler/handler.go:73:9: s.Config.Save (implemented by (*filesaver.F).Save) performs blocking file I/O",
 		"handler/handler.go:81:2: s.Journal.Save (implemented by (*filesaver.Journal).Save) performs blocking file I/O ((*os.File).Write via j.Out.Write",
 		"handler/handler.go:91:2: (*handler.Server).journal performs blocking file I/O ((*os.File).Write via s.Journal.Save",
+		"leveled/leveled.go:57:2: s.Log.Print (implemented by (*leveled.Std).Print) performs blocking log I/O ((*log.Logger).Println via s.print",
 		"locked/locked.go:105:2: s.Disk.Write (implemented by (*os.File).Write) writes a file while s.Mu is held",
 		"locked/locked.go:38:2: l.Out.Sync (implemented by (*os.File).Sync) syncs a file to disk while l.mu is held",
 		"locked/locked.go:48:2: (*locked.Log).syncAll performs blocking sync I/O ((*os.File).Sync via f.Sync",

@@ -176,12 +176,15 @@ func (b *blocker) call(c hotio.BodyCall) (*hotio.Fact, string) {
 		// gives it, not to every writer net/http passes elsewhere. Only
 		// a parameter one function flows into is decided here.
 		return nil, ""
-	case c.Branch && len(impls) > 1:
+	case c.Branch && blocking < len(impls):
 		// Made only on a branch, and the graph cannot tell which of several
 		// implementations runs there: zap's check syncs its error output
 		// when it fails to find the caller, which VTA resolves to every
 		// WriteSyncer of the program, *os.File among them. Two doubts
-		// make no finding.
+		// make no finding. When every implementation blocks, whichever
+		// runs does (gofakes3's leveled stdLog prints through log.Println
+		// or a *log.Logger's Println): the branch is the one doubt a static
+		// call on it has.
 		return nil, ""
 	}
 	return first, types.ExprString(c.Call.Fun) + " (implemented by " + name + othersText(len(impls)-1) + ")"

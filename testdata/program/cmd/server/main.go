@@ -4,6 +4,7 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"example.com/program/fanout"
 	"example.com/program/filesaver"
 	"example.com/program/handler"
+	"example.com/program/leveled"
 	"example.com/program/locked"
 	"example.com/program/memstore"
 	"example.com/program/sqlstore"
@@ -69,6 +71,11 @@ func main() {
 	mux := http.NewServeMux()
 	mux.Handle("/get", web.Logged(&web.H{Store: store}))
 	mux.Handle("/put", web.Logged(&web.Put{Config: &filesaver.F{Path: "put.json"}}))
+	stdout := log.New(os.Stdout, "", 0)
+	ls := &leveled.Server{Log: leveled.New(log.Println), Quiet: leveled.NewQuiet(log.Println)}
+	ls.Log = leveled.New(stdout.Println, "info")
+	ls.Quiet = leveled.NewQuiet(func(...any) { misses++ })
+	ls.Get("x")
 	http.ListenAndServe(":8080", mux)
 }
 
