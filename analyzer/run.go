@@ -56,7 +56,7 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) (*Result, e
 		return !s.DisablesAnything() && (s.IncludeTests || !isTestFile(pass, pos))
 	})
 	report(pass, slices.Concat(malformed, hot.Directive, findings, stale))
-	add(pass, isTestVariant(pass) || std, hot)
+	add(pass, isTestVariant(pass) || std, s, hot)
 	return &Result{Dynamic: dynamic, Locked: locked, Literals: hot.Literals}, nil
 }
 

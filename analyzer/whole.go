@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/iohotpath/iohotpath/internal/catalogue"
+	"github.com/iohotpath/iohotpath/internal/config"
 	"github.com/iohotpath/iohotpath/internal/hotio"
 )
 
@@ -17,6 +19,7 @@ type Whole struct {
 	mu       sync.Mutex
 	bodies   []hotio.Body
 	literals map[*ast.FuncLit]hotio.Impl
+	settings *config.Settings // the main module's, as every package of the run has them
 }
 
 // wholes are the Wholes asked for, by analyzer.
@@ -50,11 +53,23 @@ func (w *Whole) Literals() map[*ast.FuncLit]hotio.Impl {
 	return w.literals
 }
 
+// Entries returns the run's blocking: and nonblocking: entries, by
+// names.UserKey: what the user says of a function the program reaches
+// through an interface inside a body, as at a hot call itself.
+func (w *Whole) Entries() (blocking map[string]catalogue.Category, trusted map[string]bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.settings == nil {
+		return nil, nil
+	}
+	return w.settings.Blocking, w.settings.NonBlocking
+}
+
 // add notes what the run of one package found, when a Whole is asked for.
 // Not for a test variant, which main does not link, nor for the standard
 // library, which the catalogue describes at its callers: its bodies would
 // join every writer the program hands it (http.Header.Write's).
-func add(pass *analysis.Pass, skip bool, hot hotio.Result) {
+func add(pass *analysis.Pass, skip bool, s *config.Settings, hot hotio.Result) {
 	v, ok := wholes.Load(pass.Analyzer)
 	if !ok || skip {
 		return
@@ -64,6 +79,9 @@ func add(pass *analysis.Pass, skip bool, hot hotio.Result) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.bodies = append(w.bodies, bodies...)
+	if w.settings == nil {
+		w.settings = s
+	}
 	for lit, impl := range hot.Literals {
 		w.literals[lit] = impl
 	}

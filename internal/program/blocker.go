@@ -46,10 +46,14 @@ type blocker struct {
 	bodies bodies
 	fset   *token.FileSet
 	memo   map[any]*hotio.Fact // by *types.Func or *ast.FuncLit; nil: does not block
+
+	declared map[string]catalogue.Category // the run's blocking: entries, by names.UserKey
+	trusted  map[string]bool               // its nonblocking: entries
 }
 
-func newBlocker(r *resolver, b bodies, fset *token.FileSet) *blocker {
-	return &blocker{r: r, bodies: b, fset: fset, memo: map[any]*hotio.Fact{}}
+func newBlocker(r *resolver, b bodies, fset *token.FileSet, w *analyzer.Whole) *blocker {
+	declared, trusted := w.Entries()
+	return &blocker{r: r, bodies: b, fset: fset, memo: map[any]*hotio.Fact{}, declared: declared, trusted: trusted}
 }
 
 // decide gives impl, a function a dynamic call reaches, the fact it has
@@ -191,9 +195,16 @@ func (b *blocker) call(c hotio.BodyCall) (*hotio.Fact, string) {
 }
 
 // implFact is what impl blocks on: its fact, or its catalogue entry, whose
-// chain is the function itself, as a call of it has.
+// chain is the function itself, as a call of it has. The user's entries
+// decide first, as at a hot call (hotio.Dynamic.Report): a nonblocking:
+// entry trusts impl, a blocking: entry makes it block.
 func (b *blocker) implFact(impl hotio.Impl) *hotio.Fact {
+	if cat, ok := b.declared[impl.Key]; ok && impl.Key != "" && !b.trusted[impl.Key] {
+		impl.Fact, impl.Entry = nil, catalogue.Entry{Cat: cat, Does: cat.Does()}
+	}
 	switch {
+	case impl.Key != "" && b.trusted[impl.Key]:
+		return nil
 	case impl.Fact.Blocks():
 		return impl.Fact
 	case impl.Fact == nil && impl.Entry.Cat != catalogue.None:

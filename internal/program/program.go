@@ -65,7 +65,7 @@ func Check(pkgs []*packages.Package, g *checker.Graph, w *analyzer.Whole, progre
 	report(progress, fmt.Sprintf("call graph built: %d functions", len(cg.Nodes)))
 	bodies := bodiesOf(w)
 	r := &resolver{sites: callSites(funcs, calls, bodies), cg: cg, facts: factsOf(g), lits: w.Literals()}
-	r.blocker = newBlocker(r, bodies, pkgs[0].Fset)
+	r.blocker = newBlocker(r, bodies, pkgs[0].Fset, w)
 	out, sizes := Findings{}, []int{}
 	for _, c := range calls {
 		impls := r.siteImpls(c.dyn)

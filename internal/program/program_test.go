@@ -245,4 +245,20 @@ func TestConfigEntries(t *testing.T) {
 	if re := regexp.MustCompile(`^s\.Cache\.Get \(implemented by memstore\.M\.Get\) makes a database round trip in a loop`); len(cache) != 1 || !re.MatchString(cache[0]) {
 		t.Errorf("s.Cache.Get: %q, want one finding matching %s", cache, re)
 	}
+
+	// Inside a body too: trusting (*os.File).Write silences the journal's
+	// write two hops below the hot call, and trusting (*log.Logger).Println
+	// leaves the leveled logger's branch one blocking implementation of two.
+	got, _ = run(t, dir, analyzer.Config{NonBlocking: []string{"os.File.Write", "log.Logger.Println"}})
+	for _, at := range []string{"handler/handler.go:81", "handler/handler.go:91", "leveled/leveled.go:57"} {
+		if len(got[at]) > 0 {
+			t.Errorf("%s: %q: what it reaches is declared nonblocking", at, got[at])
+		}
+	}
+	if keep := got["handler/handler.go:146"]; len(keep) != 1 || !strings.Contains(keep[0], "(os.WriteFile via s.Hook") {
+		t.Errorf("handler/handler.go:146: %q, want keep named after its hook's os.WriteFile, the journal's write trusted", keep)
+	}
+	if len(got["handler/handler.go:73"]) != 1 {
+		t.Errorf("handler/handler.go:73: %q, want the config saver's os.Create still reported", got["handler/handler.go:73"])
+	}
 }
