@@ -2,6 +2,7 @@ package profiles
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 
 	"github.com/google/pprof/profile"
@@ -63,7 +64,13 @@ type cpuIndex struct {
 	names []string // by id
 	cum   []int64  // by id
 	on    []bool   // by id: on the stack of a sample read
-	edges map[uint64]int64
+	edges []edge   // by key, each key once
+}
+
+// edge is a call edge, caller<<32 | callee, and its weight.
+type edge struct {
+	key uint64
+	w   int64
 }
 
 func (c *cpuIndex) intern(key string) uint32 {
@@ -121,6 +128,23 @@ func newCPUStacks(p *profile.Profile, c *cpuIndex) *cpuStacks {
 	return st
 }
 
+// edgesBound is about how many edges the samples of p have: their
+// locations times the frames of a location, on average.
+func (st *cpuStacks) edgesBound(p *profile.Profile) int {
+	frames := 0
+	for _, loc := range p.Location {
+		frames += len(loc.Line)
+	}
+	n := 0
+	for _, s := range p.Sample {
+		n += len(s.Location)
+	}
+	if len(p.Location) == 0 {
+		return 0
+	}
+	return int(int64(n) * int64(frames) / int64(len(p.Location)))
+}
+
 // of returns the stack of s, innermost first, into buf.
 func (st *cpuStacks) of(s *profile.Sample, buf []cpuFrame) []cpuFrame {
 	buf = buf[:0]
@@ -141,8 +165,9 @@ func (st *cpuStacks) of(s *profile.Sample, buf []cpuFrame) []cpuFrame {
 // (once per sample too), edges from the runtime left out. It returns the
 // total of the samples' values.
 func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
-	c := &cpuIndex{ids: map[string]uint32{}, edges: map[uint64]int64{}}
+	c := &cpuIndex{ids: map[string]uint32{}}
 	var total int64
+	var acc edgeAcc
 	var buf []cpuFrame
 	var stamp []uint32 // by id: the last sample (numbered from 1) it was on
 	var sampleEdges []uint64
@@ -150,6 +175,7 @@ func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
 	for _, p := range ps {
 		vi := max(valueIndex(p, "cpu"), 0)
 		st := newCPUStacks(p, c)
+		acc.reserve(st.edgesBound(p))
 		if len(stamp) < len(c.names) {
 			stamp = append(stamp, make([]uint32, len(c.names)-len(stamp))...)
 		}
@@ -180,11 +206,112 @@ func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
 					continue
 				}
 				sampleEdges = append(sampleEdges, e)
-				c.edges[e] += v
+				acc.add(e, v)
 			}
 		}
 	}
+	c.edges = acc.sum()
 	return c, total
+}
+
+// edgeAcc adds up the weights of call edges. A map of millions of
+// distinct edges (random stacks) spends its time missing the cache on
+// every insert; the edges are instead appended to a buffer, sized by
+// reserve for the profile's stacks, and sorted by key (radix sort) and
+// their repeats added up at the end, or whenever the buffer is full: a
+// real profile's stacks repeat a few thousand edges, so the buffer, once
+// compacted, has room again; when compacting does not free half of it,
+// it grows.
+type edgeAcc struct {
+	size     int // the least capacity of the buffer, minEdgeBuf when 0
+	buf, tmp []edge
+}
+
+const (
+	minEdgeBuf = 1 << 12
+	maxReserve = 1 << 23 // edges (128 MB) reserve allocates at most
+)
+
+// reserve makes room for n more edges, up to maxReserve.
+func (a *edgeAcc) reserve(n int) {
+	n = min(n, maxReserve)
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = slices.Grow(a.buf, n)
+	}
+}
+
+func (a *edgeAcc) add(key uint64, w int64) {
+	if len(a.buf) == cap(a.buf) {
+		a.compact()
+		if len(a.buf) > cap(a.buf)/2 {
+			a.buf = slices.Grow(a.buf, max(cap(a.buf), cmp.Or(a.size, minEdgeBuf)))
+		}
+	}
+	a.buf = append(a.buf, edge{key, w})
+}
+
+// compact sorts the buffer by key and adds up the weights of each key.
+func (a *edgeAcc) compact() {
+	a.tmp = radixSort(a.buf, a.tmp)
+	out := a.buf[:0]
+	for _, e := range a.buf {
+		if n := len(out); n > 0 && out[n-1].key == e.key {
+			out[n-1].w += e.w
+			continue
+		}
+		out = append(out, e)
+	}
+	a.buf = out
+}
+
+// sum returns every edge added, by key, each key once with the sum of
+// its weights.
+func (a *edgeAcc) sum() []edge {
+	a.compact()
+	a.tmp = nil
+	return a.buf
+}
+
+// radixSort sorts s by key, using tmp (returned, grown) as the other
+// buffer; the result is in s. The key's two ids are packed next to each
+// other (the callee in as many bits as the largest needs) and sorted 11
+// bits at a time, least significant first, skipping the digits every edge
+// shares.
+func radixSort(s, tmp []edge) []edge {
+	var most uint64
+	for _, e := range s {
+		most |= e.key
+	}
+	lo := uint(bits.Len32(uint32(most)))
+	width := lo + uint(bits.Len32(uint32(most>>32)))
+	packed := func(k uint64) uint64 { return k>>32<<lo | k&(1<<lo-1) }
+	tmp = slices.Grow(tmp[:0], len(s))[:len(s)]
+	src, dst := s, tmp
+	const digit = 11
+	for shift := uint(0); shift < width; shift += digit {
+		var count [1 << digit]int
+		for _, e := range src {
+			count[packed(e.key)>>shift&(1<<digit-1)]++
+		}
+		if slices.Contains(count[:], len(src)) {
+			continue // one digit for all: already in order
+		}
+		pos := 0
+		for i, n := range count {
+			count[i] = pos
+			pos += n
+		}
+		for _, e := range src {
+			d := packed(e.key) >> shift & (1<<digit - 1)
+			dst[count[d]] = e
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if len(s) > 0 && &src[0] != &s[0] {
+		copy(s, src)
+	}
+	return tmp
 }
 
 // addCPU adds the CPU profiles: each function's cumulative weight, the
@@ -223,9 +350,9 @@ func (c *cpuIndex) hotCallees() []bool {
 	hot := make([]bool, len(c.names))
 	var total int64
 	count := map[int64]int64{} // weight -> edges of that weight
-	for _, w := range c.edges {
-		total += w
-		count[w]++
+	for _, e := range c.edges {
+		total += e.w
+		count[e.w]++
 	}
 	weights := make([]int64, 0, len(count))
 	for w := range count {
@@ -269,7 +396,8 @@ func (c *cpuIndex) hotCallees() []bool {
 		rank = c.ranks()
 		group = make([]uint64, 0, count[wl])
 	}
-	for e, w := range c.edges {
+	for _, ed := range c.edges {
+		e, w := ed.key, ed.w
 		switch {
 		case w > wl || w == wl && !partial:
 			hot[uint32(e)] = true
