@@ -2,7 +2,6 @@ package profiles
 
 import (
 	"cmp"
-	"math/bits"
 	"slices"
 
 	"github.com/google/pprof/profile"
@@ -64,7 +63,7 @@ type cpuIndex struct {
 	names []string // by id
 	cum   []int64  // by id
 	on    []bool   // by id: on the stack of a sample read
-	edges []edge   // by key, each key once
+	edges []edge   // each key once
 }
 
 // edge is a call edge, caller<<32 | callee, and its weight.
@@ -217,14 +216,15 @@ func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
 // edgeAcc adds up the weights of call edges. A map of millions of
 // distinct edges (random stacks) spends its time missing the cache on
 // every insert; the edges are instead appended to a buffer, sized by
-// reserve for the profile's stacks, and sorted by key (radix sort) and
-// their repeats added up at the end, or whenever the buffer is full: a
+// reserve for the profile's stacks, and their repeats added up (grouped
+// by callee, then by caller) at the end, or whenever the buffer is full: a
 // real profile's stacks repeat a few thousand edges, so the buffer, once
 // compacted, has room again; when compacting does not free half of it,
 // it grows.
 type edgeAcc struct {
-	size     int // the least capacity of the buffer, minEdgeBuf when 0
-	buf, tmp []edge
+	size        int // the least capacity of the buffer, minEdgeBuf when 0
+	buf, tmp    []edge
+	count, slot []int // by id, for compact
 }
 
 const (
@@ -250,68 +250,57 @@ func (a *edgeAcc) add(key uint64, w int64) {
 	a.buf = append(a.buf, edge{key, w})
 }
 
-// compact sorts the buffer by key and adds up the weights of each key.
+// compact adds up the weights of each key of the buffer, which then
+// holds each key once: the edges are grouped by callee (a counting sort
+// into tmp), and the callers of each group added up through a table by
+// caller id.
 func (a *edgeAcc) compact() {
-	a.tmp = radixSort(a.buf, a.tmp)
-	out := a.buf[:0]
+	var most uint32
 	for _, e := range a.buf {
-		if n := len(out); n > 0 && out[n-1].key == e.key {
-			out[n-1].w += e.w
+		most = max(most, uint32(e.key>>32), uint32(e.key))
+	}
+	n := int(most) + 1
+	a.count = slices.Grow(a.count[:0], n+1)[:n+1]
+	clear(a.count)
+	for _, e := range a.buf {
+		a.count[uint32(e.key)+1]++
+	}
+	for i := 1; i <= n; i++ {
+		a.count[i] += a.count[i-1]
+	}
+	a.tmp = slices.Grow(a.tmp[:0], len(a.buf))[:len(a.buf)]
+	for _, e := range a.buf {
+		c := uint32(e.key)
+		a.tmp[a.count[c]] = e
+		a.count[c]++
+	}
+	// a.count[c] is now the end of callee c's group in tmp.
+	if len(a.slot) < n {
+		a.slot = make([]int, n)
+	}
+	out := a.buf[:0]
+	start := 0
+	for _, e := range a.tmp {
+		if n := len(out); n > 0 && uint32(out[n-1].key) != uint32(e.key) {
+			start = n // a new callee's group
+		}
+		caller := e.key >> 32
+		if s := a.slot[caller]; s >= start && s < len(out) && out[s].key == e.key {
+			out[s].w += e.w
 			continue
 		}
+		a.slot[caller] = len(out)
 		out = append(out, e)
 	}
 	a.buf = out
 }
 
-// sum returns every edge added, by key, each key once with the sum of
-// its weights.
+// sum returns every edge added, each key once with the sum of its
+// weights, by callee.
 func (a *edgeAcc) sum() []edge {
 	a.compact()
-	a.tmp = nil
+	a.tmp, a.count, a.slot = nil, nil, nil
 	return a.buf
-}
-
-// radixSort sorts s by key, using tmp (returned, grown) as the other
-// buffer; the result is in s. The key's two ids are packed next to each
-// other (the callee in as many bits as the largest needs) and sorted 11
-// bits at a time, least significant first, skipping the digits every edge
-// shares.
-func radixSort(s, tmp []edge) []edge {
-	var most uint64
-	for _, e := range s {
-		most |= e.key
-	}
-	lo := uint(bits.Len32(uint32(most)))
-	width := lo + uint(bits.Len32(uint32(most>>32)))
-	packed := func(k uint64) uint64 { return k>>32<<lo | k&(1<<lo-1) }
-	tmp = slices.Grow(tmp[:0], len(s))[:len(s)]
-	src, dst := s, tmp
-	const digit = 11
-	for shift := uint(0); shift < width; shift += digit {
-		var count [1 << digit]int
-		for _, e := range src {
-			count[packed(e.key)>>shift&(1<<digit-1)]++
-		}
-		if slices.Contains(count[:], len(src)) {
-			continue // one digit for all: already in order
-		}
-		pos := 0
-		for i, n := range count {
-			count[i] = pos
-			pos += n
-		}
-		for _, e := range src {
-			d := packed(e.key) >> shift & (1<<digit - 1)
-			dst[count[d]] = e
-			count[d]++
-		}
-		src, dst = dst, src
-	}
-	if len(s) > 0 && &src[0] != &s[0] {
-		copy(s, src)
-	}
-	return tmp
 }
 
 // addCPU adds the CPU profiles: each function's cumulative weight, the
