@@ -239,8 +239,8 @@ func writeMutexProfile(t *testing.T, file string, waits map[string]time.Duration
 	}
 }
 
-// TestJSONOrderByWaiting: in the JSON output (the go/analysis tree), on
-// both engines, a package's io-under-lock findings come in the order of
+// TestJSONOrderByWaiting: in the JSON output (the go/analysis tree, of
+// -format=json and of -json), on both engines, a package's io-under-lock findings come in the order of
 // the waiting a mutex profile recorded for their locks, most first, the
 // uncontended ones after them in file order; without the profile they
 // are in file order. Which lock waited most is swapped between two
@@ -260,27 +260,30 @@ func TestJSONOrderByWaiting(t *testing.T) {
 			{byB, []string{"b.mu 2.0 s", "a.mu 100.0 ms", "c.mu"}},
 			{byA, []string{"a.mu 3.0 s", "b.mu 20.0 ms", "c.mu"}},
 		} {
-			stdout, stderr, code := runEnv(t, mod, nil, bin, "-engine="+engine, "-format=json", "-profile="+tc.profile, "./...")
-			if code != 3 {
-				t.Fatalf("%s -profile=%s: exit code %d, want 3\n%s", engine, filepath.Base(tc.profile), code, stderr)
-			}
-			var tree map[string]map[string][]struct{ Category, Message string }
-			if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
-				t.Fatalf("%s -profile=%s: %v\n%s", engine, filepath.Base(tc.profile), err, stdout)
-			}
-			var got []string
-			for _, d := range tree["example.com/tmp/p"]["iohotpath"] {
-				if d.Category != "io-under-lock" {
-					continue
+			// -format=json exits 3 with findings, -json 0 as go vet -json does
+			for flag, want := range map[string]int{"-format=json": 3, "-json": 0} {
+				stdout, stderr, code := runEnv(t, mod, nil, bin, "-engine="+engine, flag, "-profile="+tc.profile, "./...")
+				if code != want {
+					t.Fatalf("%s %s -profile=%s: exit code %d, want %d\n%s", engine, flag, filepath.Base(tc.profile), code, want, stderr)
 				}
-				lock := strings.Fields(d.Message[strings.Index(d.Message, " while ")+len(" while "):])[0]
-				if w, ok := profiles.ParseWait(d.Message); ok {
-					lock += " " + strings.TrimSuffix(strings.TrimPrefix(profiles.WaitClause(w, ""), "goroutines waited "), " for  in the profile")
+				var tree map[string]map[string][]struct{ Category, Message string }
+				if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+					t.Fatalf("%s %s -profile=%s: %v\n%s", engine, flag, filepath.Base(tc.profile), err, stdout)
 				}
-				got = append(got, lock)
-			}
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%s -profile=%s: io-under-lock findings in the order %q, want %q\n%s", engine, filepath.Base(tc.profile), got, tc.want, stdout)
+				var got []string
+				for _, d := range tree["example.com/tmp/p"]["iohotpath"] {
+					if d.Category != "io-under-lock" {
+						continue
+					}
+					lock := strings.Fields(d.Message[strings.Index(d.Message, " while ")+len(" while "):])[0]
+					if w, ok := profiles.ParseWait(d.Message); ok {
+						lock += " " + strings.TrimSuffix(strings.TrimPrefix(profiles.WaitClause(w, ""), "goroutines waited "), " for  in the profile")
+					}
+					got = append(got, lock)
+				}
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("%s %s -profile=%s: io-under-lock findings in the order %q, want %q\n%s", engine, flag, filepath.Base(tc.profile), got, tc.want, stdout)
+				}
 			}
 		}
 	}
