@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"go/ast"
 	"reflect"
+	"runtime"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -80,5 +83,36 @@ func newAnalyzer(base Config, discover, factsOnly bool) *analysis.Analyzer {
 		ResultType: reflect.TypeFor[*Result](),
 	}
 	flags.Register(&a.Flags)
+	key := weak.Make(a)
+	loaders.Store(key, loader)
+	runtime.AddCleanup(a, func(key weak.Pointer[analysis.Analyzer]) { loaders.Delete(key) }, key)
 	return a
+}
+
+// loaders holds the Loader of each analyzer alive, for Prefetch.
+var loaders sync.Map // weak.Pointer[analysis.Analyzer] -> *config.Loader
+
+// Prefetch starts reading, in the background, the profiles a's runs read
+// for the packages in dir (the -profile files, the configuration's, or
+// the default.pgo of each main package), so that a driver can read them
+// while it loads the packages: a run that needs them waits for that read
+// and sees its result, errors included, as if it had read them itself.
+// Packages whose configuration names other profiles read those as
+// before. The channel is closed when the read is done; for an analyzer
+// this package did not make, at once.
+func Prefetch(a *analysis.Analyzer, dir string) <-chan struct{} {
+	done := make(chan struct{})
+	v, ok := loaders.Load(weak.Make(a))
+	if !ok {
+		close(done)
+		return done
+	}
+	loader := v.(*config.Loader)
+	go func() {
+		defer close(done)
+		if s, err := loader.For(dir, false); err == nil {
+			loader.Profiles(s)
+		}
+	}()
+	return done
 }

@@ -85,3 +85,17 @@ func TestProfileOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestPrefetch: profiles Prefetch has read are the ones the runs use: once
+// the read is done the files can go, and the findings are TestProfiles'.
+func TestPrefetch(t *testing.T) {
+	cpu, mutex := takeProfiles(t)
+	a := newAnalyzer(t, analyzer.Config{Profiles: []string{cpu, mutex}})
+	<-analyzer.Prefetch(a, filepath.Join(testdata, "src", "profhot"))
+	for _, f := range []string{cpu, mutex} {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, testdata, a, "profhot")
+}

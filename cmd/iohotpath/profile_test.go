@@ -1,10 +1,18 @@
 package main_test
 
 import (
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/google/pprof/profile"
+
+	"github.com/iohotpath/iohotpath/internal/profiles"
 )
 
 // service burns CPU in the function -heavy names, per item, and both
@@ -128,6 +136,154 @@ func TestProfileErrors(t *testing.T) {
 			_, stderr, code := runEnv(t, mod, nil, bin, "-engine="+engine, "-profile="+file, "./...")
 			if code != 1 || !strings.Contains(stderr, filepath.Join(mod, file)+": ") || !strings.Contains(stderr, want) {
 				t.Errorf("%s -profile=%s: exit code %d, want 1 and an error naming the file (%s):\n%s", engine, file, code, want, stderr)
+			}
+		}
+	}
+}
+
+// flushers holds three io-under-lock findings in file order A, B, C:
+// each Put syncs a file while the mutex that guards its map is held.
+const flushers = `package p
+
+import (
+	"os"
+	"sync"
+)
+
+type A struct {
+	mu sync.Mutex
+	m  map[int]int
+	f  *os.File
+}
+
+func (a *A) Put(k int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.m[k] = k
+	a.f.Sync()
+}
+
+func (a *A) Get(k int) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.m[k]
+}
+
+type B struct {
+	mu sync.Mutex
+	m  map[int]int
+	f  *os.File
+}
+
+func (b *B) Put(k int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.m[k] = k
+	b.f.Sync()
+}
+
+func (b *B) Get(k int) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.m[k]
+}
+
+type C struct {
+	mu sync.Mutex
+	m  map[int]int
+	f  *os.File
+}
+
+func (c *C) Put(k int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[k] = k
+	c.f.Sync()
+}
+
+func (c *C) Get(k int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[k]
+}
+`
+
+// writeMutexProfile writes a mutex profile in which goroutines waited,
+// for each function named, the time given, on a lock it released.
+func writeMutexProfile(t *testing.T, file string, waits map[string]time.Duration) {
+	t.Helper()
+	p := &profile.Profile{
+		SampleType: []*profile.ValueType{{Type: "contentions", Unit: "count"}, {Type: "delay", Unit: "nanoseconds"}},
+		PeriodType: &profile.ValueType{Type: "contentions", Unit: "count"},
+		Period:     1,
+	}
+	unlock := &profile.Function{ID: 1, Name: "sync.(*Mutex).Unlock", Filename: "sync/mutex.go"}
+	p.Function = append(p.Function, unlock)
+	p.Location = append(p.Location, &profile.Location{ID: 1, Address: 0x1000, Line: []profile.Line{{Function: unlock, Line: 200}}})
+	for _, name := range slices.Sorted(maps.Keys(waits)) {
+		id := uint64(len(p.Function) + 1)
+		fn := &profile.Function{ID: id, Name: name, Filename: "/m/p/p.go"}
+		loc := &profile.Location{ID: id, Address: 0x1000 + 16*id, Line: []profile.Line{{Function: fn, Line: 10}}}
+		p.Function, p.Location = append(p.Function, fn), append(p.Location, loc)
+		p.Sample = append(p.Sample, &profile.Sample{Location: []*profile.Location{p.Location[0], loc}, Value: []int64{1, int64(waits[name])}})
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Write(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestJSONOrderByWaiting: in the JSON output (the go/analysis tree, of
+// -format=json and of -json), on both engines, a package's io-under-lock findings come in the order of
+// the waiting a mutex profile recorded for their locks, most first, the
+// uncontended ones after them in file order; without the profile they
+// are in file order. Which lock waited most is swapped between two
+// profiles, so that neither order can pass by following the file.
+func TestJSONOrderByWaiting(t *testing.T) {
+	bin := binary(t)
+	mod := tempModule(t, map[string]string{"p/p.go": flushers})
+	byB, byA := filepath.Join(mod, "b.pprof"), filepath.Join(mod, "a.pprof")
+	writeMutexProfile(t, byB, map[string]time.Duration{"example.com/tmp/p.(*A).Put": 100 * time.Millisecond, "example.com/tmp/p.(*B).Put": 2 * time.Second})
+	writeMutexProfile(t, byA, map[string]time.Duration{"example.com/tmp/p.(*A).Put": 3 * time.Second, "example.com/tmp/p.(*B).Put": 20 * time.Millisecond})
+	for _, engine := range []string{"vet", "inprocess"} {
+		for _, tc := range []struct {
+			profile string
+			want    []string // the lock of each finding, in order, and its waiting
+		}{
+			{"off", []string{"a.mu", "b.mu", "c.mu"}},
+			{byB, []string{"b.mu 2.0 s", "a.mu 100.0 ms", "c.mu"}},
+			{byA, []string{"a.mu 3.0 s", "b.mu 20.0 ms", "c.mu"}},
+		} {
+			// -format=json exits 3 with findings, -json 0 as go vet -json does
+			for flag, want := range map[string]int{"-format=json": 3, "-json": 0} {
+				stdout, stderr, code := runEnv(t, mod, nil, bin, "-engine="+engine, flag, "-profile="+tc.profile, "./...")
+				if code != want {
+					t.Fatalf("%s %s -profile=%s: exit code %d, want %d\n%s", engine, flag, filepath.Base(tc.profile), code, want, stderr)
+				}
+				var tree map[string]map[string][]struct{ Category, Message string }
+				if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+					t.Fatalf("%s %s -profile=%s: %v\n%s", engine, flag, filepath.Base(tc.profile), err, stdout)
+				}
+				var got []string
+				for _, d := range tree["example.com/tmp/p"]["iohotpath"] {
+					if d.Category != "io-under-lock" {
+						continue
+					}
+					lock := strings.Fields(d.Message[strings.Index(d.Message, " while ")+len(" while "):])[0]
+					if w, ok := profiles.ParseWait(d.Message); ok {
+						lock += " " + strings.TrimSuffix(strings.TrimPrefix(profiles.WaitClause(w, ""), "goroutines waited "), " for  in the profile")
+					}
+					got = append(got, lock)
+				}
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("%s %s -profile=%s: io-under-lock findings in the order %q, want %q\n%s", engine, flag, filepath.Base(tc.profile), got, tc.want, stdout)
+				}
 			}
 		}
 	}

@@ -29,6 +29,7 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 		BuildFlags: c.buildFlags,
 	}
 	start := time.Now()
+	analyzer.Prefetch(c.analyzer, dir) // the profiles are read while the packages load
 	pkgs, err := packages.Load(cfg, c.patterns...)
 	if err != nil {
 		return nil, err

@@ -148,8 +148,12 @@ func TestIndexAgainstReference(t *testing.T) {
 			t.Fatalf("round %d: cum\n%v, want\n%v", round, gotCum, cum)
 		}
 		gotEdges := map[[2]string]int64{}
-		for e, w := range c.edges {
-			gotEdges[[2]string{c.names[e>>32], c.names[uint32(e)]}] = w
+		for _, e := range c.edges {
+			k := [2]string{c.names[e.key>>32], c.names[uint32(e.key)]}
+			if _, again := gotEdges[k]; again {
+				t.Fatalf("round %d: edge %v twice", round, k)
+			}
+			gotEdges[k] = e.w
 		}
 		if fmt.Sprint(gotEdges) != fmt.Sprint(edges) {
 			t.Fatalf("round %d: edges\n%v, want\n%v", round, gotEdges, edges)
@@ -201,6 +205,35 @@ func TestSelectSmallest(t *testing.T) {
 				if s[i] >= uint64(k)*3 {
 					t.Fatalf("n %d k %d: s[%d] = %d", n, k, i, s[i])
 				}
+			}
+		}
+	}
+}
+
+// TestEdgeAcc: with buffers of every size, from one edge to more than
+// all, the sum of the edges is a map's: each key once.
+func TestEdgeAcc(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, size := range []int{1, 2, 7, 100, 5000} {
+		for _, ids := range []int{1, 3, 50, 3000, 1 << 20} {
+			want := map[uint64]int64{}
+			a := &edgeAcc{size: size}
+			for range 3000 {
+				k := uint64(r.IntN(ids))<<32 | uint64(r.IntN(ids))
+				w := int64(r.IntN(10))
+				want[k] += w
+				a.add(k, w)
+			}
+			got := a.sum()
+			if len(got) != len(want) {
+				t.Fatalf("size %d ids %d: %d edges, want %d", size, ids, len(got), len(want))
+			}
+			seen := map[uint64]bool{}
+			for i, e := range got {
+				if seen[e.key] || want[e.key] != e.w {
+					t.Fatalf("size %d ids %d: edge %d %x %d (again: %v), want each key once, weight %d", size, ids, i, e.key, e.w, seen[e.key], want[e.key])
+				}
+				seen[e.key] = true
 			}
 		}
 	}

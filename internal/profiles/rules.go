@@ -63,7 +63,13 @@ type cpuIndex struct {
 	names []string // by id
 	cum   []int64  // by id
 	on    []bool   // by id: on the stack of a sample read
-	edges map[uint64]int64
+	edges []edge   // each key once
+}
+
+// edge is a call edge, caller<<32 | callee, and its weight.
+type edge struct {
+	key uint64
+	w   int64
 }
 
 func (c *cpuIndex) intern(key string) uint32 {
@@ -121,6 +127,23 @@ func newCPUStacks(p *profile.Profile, c *cpuIndex) *cpuStacks {
 	return st
 }
 
+// edgesBound is about how many edges the samples of p have: their
+// locations times the frames of a location, on average.
+func (st *cpuStacks) edgesBound(p *profile.Profile) int {
+	frames := 0
+	for _, loc := range p.Location {
+		frames += len(loc.Line)
+	}
+	n := 0
+	for _, s := range p.Sample {
+		n += len(s.Location)
+	}
+	if len(p.Location) == 0 {
+		return 0
+	}
+	return int(int64(n) * int64(frames) / int64(len(p.Location)))
+}
+
 // of returns the stack of s, innermost first, into buf.
 func (st *cpuStacks) of(s *profile.Sample, buf []cpuFrame) []cpuFrame {
 	buf = buf[:0]
@@ -141,8 +164,9 @@ func (st *cpuStacks) of(s *profile.Sample, buf []cpuFrame) []cpuFrame {
 // (once per sample too), edges from the runtime left out. It returns the
 // total of the samples' values.
 func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
-	c := &cpuIndex{ids: map[string]uint32{}, edges: map[uint64]int64{}}
+	c := &cpuIndex{ids: map[string]uint32{}}
 	var total int64
+	var acc edgeAcc
 	var buf []cpuFrame
 	var stamp []uint32 // by id: the last sample (numbered from 1) it was on
 	var sampleEdges []uint64
@@ -150,6 +174,7 @@ func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
 	for _, p := range ps {
 		vi := max(valueIndex(p, "cpu"), 0)
 		st := newCPUStacks(p, c)
+		acc.reserve(st.edgesBound(p))
 		if len(stamp) < len(c.names) {
 			stamp = append(stamp, make([]uint32, len(c.names)-len(stamp))...)
 		}
@@ -180,11 +205,102 @@ func readCPU(ps []*profile.Profile) (*cpuIndex, int64) {
 					continue
 				}
 				sampleEdges = append(sampleEdges, e)
-				c.edges[e] += v
+				acc.add(e, v)
 			}
 		}
 	}
+	c.edges = acc.sum()
 	return c, total
+}
+
+// edgeAcc adds up the weights of call edges. A map of millions of
+// distinct edges (random stacks) spends its time missing the cache on
+// every insert; the edges are instead appended to a buffer, sized by
+// reserve for the profile's stacks, and their repeats added up (grouped
+// by callee, then by caller) at the end, or whenever the buffer is full: a
+// real profile's stacks repeat a few thousand edges, so the buffer, once
+// compacted, has room again; when compacting does not free half of it,
+// it grows.
+type edgeAcc struct {
+	size        int // the least capacity of the buffer, minEdgeBuf when 0
+	buf, tmp    []edge
+	count, slot []int // by id, for compact
+}
+
+const (
+	minEdgeBuf = 1 << 12
+	maxReserve = 1 << 23 // edges (128 MB) reserve allocates at most
+)
+
+// reserve makes room for n more edges, up to maxReserve.
+func (a *edgeAcc) reserve(n int) {
+	n = min(n, maxReserve)
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = slices.Grow(a.buf, n)
+	}
+}
+
+func (a *edgeAcc) add(key uint64, w int64) {
+	if len(a.buf) == cap(a.buf) {
+		a.compact()
+		if len(a.buf) > cap(a.buf)/2 {
+			a.buf = slices.Grow(a.buf, max(cap(a.buf), cmp.Or(a.size, minEdgeBuf)))
+		}
+	}
+	a.buf = append(a.buf, edge{key, w})
+}
+
+// compact adds up the weights of each key of the buffer, which then
+// holds each key once: the edges are grouped by callee (a counting sort
+// into tmp), and the callers of each group added up through a table by
+// caller id.
+func (a *edgeAcc) compact() {
+	var most uint32
+	for _, e := range a.buf {
+		most = max(most, uint32(e.key>>32), uint32(e.key))
+	}
+	n := int(most) + 1
+	a.count = slices.Grow(a.count[:0], n+1)[:n+1]
+	clear(a.count)
+	for _, e := range a.buf {
+		a.count[uint32(e.key)+1]++
+	}
+	for i := 1; i <= n; i++ {
+		a.count[i] += a.count[i-1]
+	}
+	a.tmp = slices.Grow(a.tmp[:0], len(a.buf))[:len(a.buf)]
+	for _, e := range a.buf {
+		c := uint32(e.key)
+		a.tmp[a.count[c]] = e
+		a.count[c]++
+	}
+	// a.count[c] is now the end of callee c's group in tmp.
+	if len(a.slot) < n {
+		a.slot = make([]int, n)
+	}
+	out := a.buf[:0]
+	start := 0
+	for _, e := range a.tmp {
+		if n := len(out); n > 0 && uint32(out[n-1].key) != uint32(e.key) {
+			start = n // a new callee's group
+		}
+		caller := e.key >> 32
+		if s := a.slot[caller]; s >= start && s < len(out) && out[s].key == e.key {
+			out[s].w += e.w
+			continue
+		}
+		a.slot[caller] = len(out)
+		out = append(out, e)
+	}
+	a.buf = out
+}
+
+// sum returns every edge added, each key once with the sum of its
+// weights, by callee.
+func (a *edgeAcc) sum() []edge {
+	a.compact()
+	a.tmp, a.count, a.slot = nil, nil, nil
+	return a.buf
 }
 
 // addCPU adds the CPU profiles: each function's cumulative weight, the
@@ -223,9 +339,9 @@ func (c *cpuIndex) hotCallees() []bool {
 	hot := make([]bool, len(c.names))
 	var total int64
 	count := map[int64]int64{} // weight -> edges of that weight
-	for _, w := range c.edges {
-		total += w
-		count[w]++
+	for _, e := range c.edges {
+		total += e.w
+		count[e.w]++
 	}
 	weights := make([]int64, 0, len(count))
 	for w := range count {
@@ -269,7 +385,8 @@ func (c *cpuIndex) hotCallees() []bool {
 		rank = c.ranks()
 		group = make([]uint64, 0, count[wl])
 	}
-	for e, w := range c.edges {
+	for _, ed := range c.edges {
+		e, w := ed.key, ed.w
 		switch {
 		case w > wl || w == wl && !partial:
 			hot[uint32(e)] = true
