@@ -248,7 +248,8 @@ func (fa *failer) noteNarrowing(ts *ast.TypeSwitchStmt) {
 
 // made reports whether e is a non-nil error made on the spot: a call of a
 // function that always fails (or of a wrapper, given a made error), a
-// composite literal, a sentinel (a package-level error variable set to one),
+// composite literal, a constant of an error type, a sentinel (a
+// package-level error variable set to one),
 // a local variable assigned once from one of those, or, when assume is
 // not nil, that parameter, which the caller knows is not nil.
 func (fa *failer) made(e ast.Expr, assume *types.Var, depth int) bool {
@@ -257,6 +258,9 @@ func (fa *failer) made(e ast.Expr, assume *types.Var, depth int) bool {
 	tv, ok := info.Types[e]
 	if !ok || tv.IsNil() || depth > 6 {
 		return false
+	}
+	if tv.Value != nil && isError(tv.Type) {
+		return true // a constant of an error type (gofakes3's ErrInternal ErrorCode = "InternalError"): never nil
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:

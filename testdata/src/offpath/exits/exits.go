@@ -228,3 +228,26 @@ func Found(seen map[string]bool, k string) error { // want Found:`hot blocking\(
 	}
 	return os.WriteFile(k, nil, 0o644) // want `os\.WriteFile writes a file on every call of hot function Found`
 }
+
+// Code is an error code, as gofakes3's ErrorCode: a constant of it is an
+// error made on the spot, never nil.
+type Code string
+
+func (c Code) Error() string { return string(c) }
+
+// ErrInternal is a constant error.
+const ErrInternal Code = "InternalError"
+
+// Lookup logs and returns a constant error when the store gave nothing
+// (gofakes3's "unexpected nil object"): the block ends on a failure.
+//
+// hotpath
+func Lookup(store map[string]*os.File, k string) error { // want Lookup:`hot blocking\(stat\): \(\*os\.File\)\.Stat`
+	f := store[k]
+	if f == nil {
+		log.Printf("unexpected nil object for key %s", k) // silent: returns a constant error
+		return ErrInternal
+	}
+	_, err := f.Stat() // want `\(\*os\.File\)\.Stat stats a file on every call of hot function Lookup`
+	return err
+}
