@@ -110,6 +110,9 @@ func (w *walker) condition(cond ast.Expr) branch {
 				if ta, isTA := astutil.Unparen(src).(*ast.TypeAssertExpr); isTA && w.isRecover(ta.X) {
 					return recovered // _, ok := recover().(runtime.Error)
 				}
+				if w.inFreshMap(src) {
+					return plain // `if _, ok := r.URL.Query()["location"]; ok`: a choice of route, not a success
+				}
 				return success // the ok of a comma-ok or of a (T, bool) result
 			}
 		}
@@ -122,6 +125,42 @@ func (w *walker) condition(cond ast.Expr) branch {
 		return debugOn
 	}
 	return plain
+}
+
+// inFreshMap reports whether src, what a comma-ok tests, is a lookup in a
+// request's parameters: its query, form or header (a url.Values or an
+// http.Header, or a map taken from an *http.Request). Its ok says which
+// key the client sent, a choice of route like any other, not that
+// anything succeeded (gofakes3's `if _, ok := r.URL.Query()["location"];
+// ok { … } else { … }`). In any other map the hit is the success: a
+// cache's miss is its fill, a lookup that gives up on a missing key fails.
+func (w *walker) inFreshMap(src ast.Expr) bool {
+	idx, ok := astutil.Unparen(src).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	t := w.info.TypeOf(idx.X)
+	if t == nil {
+		return false
+	}
+	if _, isMap := t.Underlying().(*types.Map); !isMap {
+		return false
+	}
+	if names.IsNamed(t, "net/url", "Values") || names.IsNamed(t, "net/http", "Header") {
+		return true
+	}
+	fromRequest := false
+	ast.Inspect(idx.X, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := w.info.Uses[id].(*types.Var); ok {
+				if p, ok := v.Type().(*types.Pointer); ok && names.IsNamed(p.Elem(), "net/http", "Request") {
+					fromRequest = true
+				}
+			}
+		}
+		return !fromRequest
+	})
+	return fromRequest
 }
 
 // nilTest classifies x != nil: an error that is not nil is a failure, a

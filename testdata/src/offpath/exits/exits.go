@@ -251,3 +251,25 @@ func Lookup(store map[string]*os.File, k string) error { // want Lookup:`hot blo
 	_, err := f.Stat() // want `\(\*os\.File\)\.Stat stats a file on every call of hot function Lookup`
 	return err
 }
+
+// Route picks an operation by a query parameter, as gofakes3's
+// routeBucket: the lookup's ok says which was asked for, not that anything
+// succeeded, so the else is as normal a path as the then; so for a form
+// value and a header. (CommaOK's map is not a request's: a missing key
+// there fails.)
+//
+// hotpath
+func Route(r *http.Request) { // want Route:`hot blocking\(log\): log\.Printf`
+	if _, ok := r.URL.Query()["location"]; ok {
+		log.Printf("location") // want `log.Printf writes a log line on every call of hot function Route`
+	} else {
+		os.ReadFile("index") // want `os.ReadFile reads a file on every call of hot function Route`
+	}
+	if _, ok := r.Form["v"]; !ok {
+		os.Stat("form") // want `os.Stat stats a file on every call of hot function Route`
+	}
+	h := r.Header
+	if _, ok := h["X-Id"]; !ok {
+		os.Stat("header") // want `os.Stat stats a file on every call of hot function Route`
+	}
+}
