@@ -274,6 +274,11 @@ var exitRules = []exitRule{
 	{ruleFailureBranch, func(w *walker, b exitBlock) bool {
 		return b.kind == failure && (b.outside() || b.ret != nil)
 	}},
+	// A failed attempt of a retry loop (retryLoop): what follows
+	// `if err == nil { break }` runs once per failure, not per item.
+	{ruleRetryPath, func(w *walker, b exitBlock) bool {
+		return b.kind == failure && b.ctx.retry
+	}},
 	// return nil, errs.Bugf(…): an error made by a function that always
 	// fails, whatever the condition that led there.
 	{ruleReturnsFailure, func(w *walker, b exitBlock) bool {

@@ -10,6 +10,7 @@ const (
 	// Exit rules (offpath.go, exitRules): a block that runs at most once
 	// per failure or per hot loop.
 	ruleFailureBranch   = "failure-branch"
+	ruleRetryPath       = "retry-path"
 	ruleReturnsFailure  = "returns-failure"
 	ruleReturnsZeroErr  = "returns-zero-and-error"
 	ruleAnswersError    = "answers-error-status"
@@ -37,7 +38,7 @@ const (
 // OffPathRules lists the ids of the off-path rules, in the order of the
 // docs.
 var OffPathRules = []string{
-	ruleFailureBranch, ruleReturnsFailure, ruleReturnsZeroErr, ruleAnswersError, ruleHandsMadeError,
+	ruleFailureBranch, ruleRetryPath, ruleReturnsFailure, ruleReturnsZeroErr, ruleAnswersError, ruleHandsMadeError,
 	ruleLogsAlarm, ruleWarnsOnly, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop, ruleLazyInit,
 	ruleRecovered, ruleDebugGuard, ruleDebugFlag, ruleDeadCode,
 	ruleDebugLevel, ruleDelegation, ruleServed, ruleHandlerJob,

@@ -23,6 +23,7 @@ type walkCtx struct {
 	loopRegion bool   // the root is a hot loop
 	hotLabel   string // label of the hot loop, if any
 	offBy      string // the off-path rule that left this code out, when walked to show it (-show-offpath)
+	retry      bool   // in the body of a retry loop (retryLoop), not of a loop inside it: a failure there is one attempt's
 }
 
 // walker visits the calls that run each time its root runs, in source
@@ -246,6 +247,10 @@ func (w *walker) stmts(list []ast.Stmt, ctx walkCtx) {
 			w.block(list[i+1:], ctx, kind)
 			return
 		}
+		if ctx.retry && w.breaksOnSuccess(s) && i+1 < len(list) {
+			w.block(list[i+1:], ctx, failure) // the attempt failed: what follows retries
+			return
+		}
 	}
 }
 
@@ -333,6 +338,7 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 			inner := ctx
 			inner.loops++
 			inner.breakNest++
+			inner.retry = w.retryLoop(n)
 			w.expr(n.Cond, inner)
 			w.expr(n.Post, inner)
 			w.loopBody(n.Body.List, inner)
@@ -343,6 +349,7 @@ func (w *walker) node(root ast.Node, ctx walkCtx) {
 			inner := ctx
 			inner.loops++
 			inner.breakNest++
+			inner.retry = false
 			w.loopBody(n.Body.List, inner)
 			return false
 		case *ast.SwitchStmt:
@@ -425,4 +432,38 @@ func (w *walker) clauses(body *ast.BlockStmt, ctx walkCtx, tagless, tagged bool)
 func (w *walker) isOnceCall(call *ast.CallExpr) bool {
 	fn := names.FuncOf(w.info, call.Fun)
 	return fn != nil && catalogue.IsOnce(fn.Origin().FullName())
+}
+
+// retryLoop reports whether f retries an operation until it succeeds: a
+// for without a counter (`for {}`, `for !done {}`) whose body leaves when
+// the operation succeeds (`if err == nil { break }`, `if err := try(); err
+// == nil { return nil }`). Its iterations are attempts at one thing, not
+// items: what runs when an attempt fails (tusd's fileUploadLock.Lock,
+// which creates a file asking the holder to let go when TryLock finds the
+// lock busy) runs once per failed attempt, off the normal path, whereas a
+// failure in a loop over items may be every item's.
+func (w *walker) retryLoop(f *ast.ForStmt) bool {
+	if f.Init != nil || f.Post != nil {
+		return false
+	}
+	for _, s := range f.Body.List {
+		if w.breaksOnSuccess(s) {
+			return true
+		}
+		if _, ok := w.leavesUnless(s); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// breaksOnSuccess reports whether s is `if <success> { …; break }`, with no
+// else and an unlabelled break, which leaves the loop s is directly in.
+func (w *walker) breaksOnSuccess(s ast.Stmt) bool {
+	ifs, ok := s.(*ast.IfStmt)
+	if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 || w.condition(ifs.Cond) != success {
+		return false
+	}
+	br, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.BranchStmt)
+	return ok && br.Tok == token.BREAK && br.Label == nil
 }

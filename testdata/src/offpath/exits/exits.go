@@ -273,3 +273,39 @@ func Route(r *http.Request) { // want Route:`hot blocking\(log\): log\.Printf`
 		os.Stat("header") // want `os.Stat stats a file on every call of hot function Route`
 	}
 }
+
+// Acquire retries until the lock is taken, as tusd's fileUploadLock.Lock:
+// the file asking the holder to let go is created only after a failed
+// attempt. The write after the loop runs on every call.
+//
+// hotpath
+func Acquire(try func() error, stop string) error { // want Acquire:`hot blocking\(file\): os\.WriteFile`
+	for {
+		err := try()
+		if err == nil {
+			break
+		}
+		// reopen-in-loop only; hot-io is silent: a failed attempt's.
+		f, err := os.Create(stop) // want `os.Create opens the same file on every iteration of the loop in Acquire`
+		if err != nil {
+			return err
+		}
+		f.Close()
+	}
+	return os.WriteFile("held", nil, 0o644) // want `os\.WriteFile writes a file on every call of hot function Acquire`
+}
+
+// Poll reads each item until one parses: a loop over items, where a bad
+// item can be every item.
+//
+// hotpath
+func Poll(items []string) int { // want Poll:`hot blocking\(log\): log\.Printf`
+	for _, it := range items {
+		n, err := strconv.Atoi(it)
+		if err == nil {
+			return n
+		}
+		log.Printf("bad %s", it) // want `log\.Printf writes a log line in a loop on every call of hot function Poll`
+	}
+	return 0
+}

@@ -28,6 +28,17 @@ func FailureBranch(s string) {
 }
 
 // hotpath
+func RetryPath(try func() error) {
+	for {
+		err := try()
+		if err == nil {
+			break
+		}
+		log.Printf("retrying: %v", err) // want `^left out by retry-path: log.Printf writes a log line`
+	}
+}
+
+// hotpath
 func ReturnsFailure(o int) error {
 	if o > 3 {
 		log.Printf("bad op") // want `^left out by returns-failure: log.Printf`
