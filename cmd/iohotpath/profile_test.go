@@ -143,68 +143,34 @@ func TestProfileErrors(t *testing.T) {
 
 // flushers holds three io-under-lock findings in file order A, B, C:
 // each Put syncs a file while the mutex that guards its map is held.
-const flushers = `package p
+var flushers = "package p\n\nimport (\n\t\"os\"\n\t\"sync\"\n)\n" + func() string {
+	var b strings.Builder
+	for _, name := range []string{"A", "B", "C"} {
+		recv := strings.ToLower(name)
+		b.WriteString(strings.NewReplacer("T", name, "(x ", "("+recv+" ", "x.", recv+".").Replace(flusher))
+	}
+	return b.String()
+}()
 
-import (
-	"os"
-	"sync"
-)
-
-type A struct {
+// flusher is one of flushers' types, T, with receiver x.
+const flusher = `
+type T struct {
 	mu sync.Mutex
 	m  map[int]int
 	f  *os.File
 }
 
-func (a *A) Put(k int) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.m[k] = k
-	a.f.Sync()
+func (x *T) Put(k int) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.m[k] = k
+	x.f.Sync()
 }
 
-func (a *A) Get(k int) int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.m[k]
-}
-
-type B struct {
-	mu sync.Mutex
-	m  map[int]int
-	f  *os.File
-}
-
-func (b *B) Put(k int) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.m[k] = k
-	b.f.Sync()
-}
-
-func (b *B) Get(k int) int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.m[k]
-}
-
-type C struct {
-	mu sync.Mutex
-	m  map[int]int
-	f  *os.File
-}
-
-func (c *C) Put(k int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.m[k] = k
-	c.f.Sync()
-}
-
-func (c *C) Get(k int) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.m[k]
+func (x *T) Get(k int) int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.m[k]
 }
 `
 
