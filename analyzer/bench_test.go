@@ -81,6 +81,7 @@ func BenchmarkXTools(b *testing.B) {
 // TestFactsDeterministic asks the checker to encode every fact twice and
 // compare (SanityCheck), over the cross-package chain.
 func TestFactsDeterministic(t *testing.T) {
+	t.Parallel()
 	pkgs := load(t, []string{"GOPATH=" + testdata, "GO111MODULE=off", "GOFLAGS="}, "example.com/app")
 	g, err := checker.Analyze([]*analysis.Analyzer{newAnalyzer(t, analyzer.Config{})}, pkgs, &checker.Options{SanityCheck: true})
 	if err != nil {
@@ -100,6 +101,7 @@ func TestFactsDeterministic(t *testing.T) {
 // (NewFactsOnly) exports exactly the facts of the full one, and reports
 // nothing, on the cross-package chains of testdata and on x/tools.
 func TestFactsOnlySameFacts(t *testing.T) {
+	t.Parallel()
 	gopath := []string{"GOPATH=" + testdata, "GO111MODULE=off", "GOFLAGS="}
 	for _, tc := range []struct {
 		env      []string

@@ -24,6 +24,7 @@ import (
 // stays well under 1 KiB; a fact that grew with the chain would pass 10 KiB
 // here.
 func TestFactSize(t *testing.T) {
+	t.Parallel()
 	const depth, width, ceiling = 300, 300, 1024
 	dir := t.TempDir()
 	var src strings.Builder

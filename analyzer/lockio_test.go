@@ -1,19 +1,14 @@
 package analyzer_test
 
-import (
-	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/iohotpath/iohotpath/analyzer"
-)
+import "testing"
 
 // TestIOUnderLock: unbounded I/O under a lock in any code, through
 // helpers of the package and of another package (facts carry every
 // category), every category under a lock in hot code as one hot-io
 // finding that names the lock, and the look-alikes that stay silent.
 func TestIOUnderLock(t *testing.T) {
-	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "lockio/app")
+	t.Parallel()
+	defaultRun.run(t)
 }
 
 // TestIOUnderLockFound: the lock bugs projects fixed (issue 21): a lock
@@ -22,5 +17,6 @@ func TestIOUnderLock(t *testing.T) {
 // lock, locks taken through helpers, broker dials and HTTP/2 frames; with
 // the look-alikes that stay silent.
 func TestIOUnderLockFound(t *testing.T) {
-	analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{}), "lockio/data")
+	t.Parallel()
+	defaultRun.run(t)
 }

@@ -48,6 +48,7 @@ func takeProfiles(t *testing.T) (cpu, mutex string) {
 // start-up or main; a mutex profile adds the waiting of the contended
 // lock to its finding, and -contended-only drops the uncontended one.
 func TestProfiles(t *testing.T) {
+	t.Parallel()
 	cpu, mutex := takeProfiles(t)
 	t.Run("cpu and mutex", func(t *testing.T) {
 		analysistest.Run(t, testdata, newAnalyzer(t, analyzer.Config{Profiles: []string{cpu, mutex}}), "profhot")
@@ -59,6 +60,7 @@ func TestProfiles(t *testing.T) {
 // -profile-only drops the marked function the profile never saw, and
 // -contended-only the lock nobody waited for.
 func TestProfileOptions(t *testing.T) {
+	t.Parallel()
 	cpu, mutex := takeProfiles(t)
 	for _, tc := range []struct {
 		name string

@@ -17,6 +17,7 @@ import (
 // and skipped the package), and the same findings as with an unrelated
 // -funcs beside it.
 func TestPresetsOnStd(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("loads net/http/cgi and its dependencies")
 	}
@@ -45,6 +46,7 @@ func TestPresetsOnStd(t *testing.T) {
 // another package of the same module is not reported for it; the callee's
 // own finding is (the module's packages are shown together).
 func TestHotCalleeSameModule(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("loads a module")
 	}

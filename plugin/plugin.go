@@ -18,8 +18,8 @@
 //	        settings:
 //	          funcs: ["Handle$"]
 //
-// The settings are the options of the iohotpath command (funcs, blocking,
-// nonblocking, disable, error-paths, include-tests) and are used exactly:
+// The settings are the options of the iohotpath command (the keys of
+// .iohotpath.yml: internal/config's options table) and are used exactly:
 // no .iohotpath.yml file is looked up. Every option is a list or a bool,
 // never a map keyed by function name, because golangci-lint lowercases
 // setting keys and splits them at dots.

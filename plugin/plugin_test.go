@@ -1,6 +1,8 @@
 package plugin
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,15 +34,8 @@ func TestNewValid(t *testing.T) {
 		{"nil", nil},
 		{"empty", map[string]any{}},
 		// What golangci-lint passes: viper's map with lowercased keys,
-		// lists as []any, bools as bool.
-		{"all options", map[string]any{
-			"funcs":         []any{"Handle$", `\.Serve$`},
-			"blocking":      []any{"example.com/audit.(*Log).Write=log"},
-			"nonblocking":   []any{"example.com/fastlog.Printf"},
-			"disable":       []any{"stdout", "defer-in-loop"},
-			"error-paths":   true,
-			"include-tests": false,
-		}},
+		// lists as []any, bools as bool; every option of the table.
+		{"all options", allSettings()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := New(tc.settings)
@@ -58,44 +53,58 @@ func TestNewValid(t *testing.T) {
 	}
 }
 
+// allSettings is golangci-lint's map form of a configuration that sets
+// every option of the options table (config.Options) to a value other
+// than its default: a list option to its documented examples, a boolean
+// to true. An option added to the table is in it without a change here.
+func allSettings() map[string]any {
+	settings := map[string]any{}
+	for _, o := range config.Options {
+		switch o.Kind {
+		case config.Bool:
+			settings[o.Key] = true
+		case config.List:
+			var items []any
+			for _, e := range o.Example {
+				items = append(items, e)
+			}
+			settings[o.Key] = items
+		}
+	}
+	return settings
+}
+
 // TestDecode checks that golangci-lint's map form reaches every field of
-// analyzer.Config.
+// analyzer.Config: every option of the table, each to its own field.
 func TestDecode(t *testing.T) {
-	got, err := register.DecodeSettings[analyzer.Config](map[string]any{
-		"funcs":         []any{"Handle$"},
-		"hot":           []any{"http", "grpc"},
-		"blocking":      []any{"example.com/audit.(*Log).Write=log"},
-		"nonblocking":   []any{"example.com/fastlog.Printf"},
-		"disable":       []any{"stdout"},
-		"error-paths":   true,
-		"include-tests": true,
-		"show-offpath":  true,
-	})
+	settings := allSettings()
+	got, err := register.DecodeSettings[analyzer.Config](settings)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := analyzer.Config{
-		Funcs:        []string{"Handle$"},
-		Hot:          []string{"http", "grpc"},
-		Blocking:     []string{"example.com/audit.(*Log).Write=log"},
-		NonBlocking:  []string{"example.com/fastlog.Printf"},
-		Disable:      []string{"stdout"},
-		ErrorPaths:   true,
-		IncludeTests: true,
-		ShowOffPath:  true,
+	for _, o := range config.Options {
+		switch v := o.Value(&got).(type) {
+		case *bool:
+			if !*v {
+				t.Errorf("%s: decoded false from %v", o.Key, settings[o.Key])
+			}
+		case *[]string:
+			if len(o.Example) == 0 {
+				t.Errorf("%s: the table gives no example value to set it to", o.Key)
+			}
+			if !slices.Equal(*v, o.Example) {
+				t.Errorf("%s: decoded %q from %v", o.Key, *v, settings[o.Key])
+			}
+		}
 	}
-	if !equalConfig(got, want) {
-		t.Errorf("decoded %+v, want %+v", got, want)
+	// Every field of Config is an option of the table: a field the table
+	// misses would be decoded by DecodeSettings but never validated.
+	if n := reflect.TypeFor[analyzer.Config]().NumField(); n != len(config.Options) {
+		t.Errorf("analyzer.Config has %d fields, the options table %d options", n, len(config.Options))
 	}
 	if keys := strings.Join(config.Keys(), ","); keys != "funcs,hot,blocking,nonblocking,disable,error-paths,include-tests,show-offpath,profiles,profile-only,contended-only" {
 		t.Errorf("config.Keys() = %s", keys)
 	}
-}
-
-func equalConfig(a, b analyzer.Config) bool {
-	eq := func(x, y []string) bool { return strings.Join(x, "\x00") == strings.Join(y, "\x00") }
-	return eq(a.Funcs, b.Funcs) && eq(a.Hot, b.Hot) && eq(a.Blocking, b.Blocking) && eq(a.NonBlocking, b.NonBlocking) &&
-		eq(a.Disable, b.Disable) && a.ErrorPaths == b.ErrorPaths && a.IncludeTests == b.IncludeTests && a.ShowOffPath == b.ShowOffPath
 }
 
 func TestNewErrors(t *testing.T) {

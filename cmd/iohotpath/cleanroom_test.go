@@ -125,6 +125,9 @@ func TestDependencyConfigIgnored(t *testing.T) {
 // module the lookup stops at the working directory, so a file planted
 // above it is not read.
 func TestFilePatterns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs both engines on file patterns: skipped in -short mode")
+	}
 	bin := binary(t)
 	const src = "package p\n\nimport \"log\"\n\n// hotpath\nfunc Handle() { log.Print(\"x\") }\n"
 	mod := tempModule(t, map[string]string{"a.go": src, ".iohotpath.yml": "disable: [stdout]\n"})

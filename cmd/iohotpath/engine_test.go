@@ -186,6 +186,9 @@ func extHot() { app.Process(nil) }
 // output and the same -json tree, with the same exit codes, whatever the
 // packages hold (tests, chains across packages, nothing, type errors).
 func TestEnginesAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs both engines on real modules: skipped in -short mode")
+	}
 	binary(t)
 	tests := tempModule(t, withTests)
 	for _, tc := range []struct {

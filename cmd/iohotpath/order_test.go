@@ -14,6 +14,9 @@ import (
 // column, rule and message, not by the order packages or files happened
 // to be parsed in.
 func TestOutputOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs both engines three times each on a 30-file module: skipped in -short mode")
+	}
 	dir := t.TempDir()
 	write := func(name, content string) {
 		t.Helper()

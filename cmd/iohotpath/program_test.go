@@ -17,6 +17,9 @@ import (
 // (The program is what the patterns load: ./handler alone has no main to
 // wire it, and -program adds nothing there.)
 func TestProgramFlag(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the command with -program on a real module, on both engines: skipped in -short mode")
+	}
 	bin := binary(t)
 	mod := testdataDir(t, "program")
 	out, code := run(t, mod, bin, "./...")

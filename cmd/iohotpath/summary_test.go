@@ -9,6 +9,9 @@ import (
 // standard error ("no findings" when there are none, singular for one),
 // the same on both engines; -json and the other formats print none.
 func TestSummaryLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs both engines fourteen times: skipped in -short mode")
+	}
 	bin := binary(t)
 	mod := testdataDir(t, "mod")
 	one := tempModule(t, map[string]string{"a.go": "package p\n\nimport \"log\"\n\n// hotpath\nfunc Handle() { log.Print(\"x\") }\n"})
