@@ -13,7 +13,7 @@ type pathAlias struct{ From, To string }
 // pathAliases are import paths whose packages have the API of another
 // path's: an old spelling, or a major version whose rows would be a copy
 // of the next one's. A path matches the aliased path's rows, and so does
-// every path under it. Rows are written under To only (TestNoRowUnderAlias).
+// every path under it. Rows are written under To only (the registry test).
 // A logging library's aliases are in its Logger literal.
 var pathAliases = append(loggerAliases(loggers), []pathAlias{
 	{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5"},
