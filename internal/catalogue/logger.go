@@ -269,3 +269,79 @@ func loggerAliases(ls []Logger) []pathAlias {
 	}
 	return out
 }
+
+// LoggerLines describes the loggers for documentation, one line of cells
+// per library: its path (and aliases), its level words at debug level, at
+// info level, at warning level or above, and at fatal level, the
+// receivers that write records with their forms (W stands for each level
+// word of the receiver: "W, Wf, Wln"),
+// the binders and the level checks.
+func LoggerLines() [][]string {
+	var out [][]string
+	for i := range loggers {
+		l := &loggers[i]
+		path := "`" + l.Pkg + "`"
+		for _, a := range l.Aliases {
+			path += " (also `" + a + "`)"
+		}
+		words := [fatalLevel + 1][]string{}
+		for _, lv := range l.Levels {
+			words[lv.Sev] = append(words[lv.Sev], lv.Word)
+		}
+		var recvs, binds, checks []string
+		for _, r := range l.Recvs {
+			var parts []string
+			if r.Only != nil {
+				parts = append(parts, strings.Join(r.Only, ", "))
+			}
+			if len(r.Forms) > 0 {
+				forms := make([]string, len(r.Forms))
+				for i, f := range r.Forms {
+					forms[i] = "W" + f
+				}
+				parts = append(parts, strings.Join(forms, ", "))
+			}
+			if len(r.Names) > 0 {
+				parts = append(parts, strings.Join(r.Names, ", "))
+			}
+			recvs = append(recvs, recvName(l.pkgOr(r.Pkg), l.Pkg, r.Name)+": "+strings.Join(parts, "; "))
+		}
+		for _, b := range l.Binds {
+			binds = append(binds, recvName(l.pkgOr(b.Pkg), l.Pkg, b.Recv))
+		}
+		for _, c := range l.Checks {
+			checks = append(checks, checkName(l.pkgOr(c.Pkg), l.Pkg, c))
+		}
+		join := func(s []string) string { return strings.Join(s, ", ") }
+		out = append(out, []string{path, join(words[debugLevel]), join(words[infoLevel]),
+			join(append(append([]string(nil), words[warnLevel]...), words[errorLevel]...)), join(words[fatalLevel]),
+			strings.Join(recvs, "<br>"), join(binds), join(checks)})
+	}
+	return out
+}
+
+// recvName is a receiver as the docs show it, after the last element of
+// its package when that is not the logger's own: "*Logger", "zapcore.Core";
+// "functions" (or "level functions") for a package's functions.
+func recvName(pkg, own, recv string) string {
+	prefix := ""
+	if pkg != own {
+		prefix = pkg[strings.LastIndex(pkg, "/")+1:] + "."
+	}
+	if recv == "" {
+		return strings.TrimSuffix(prefix, ".") + strings.Repeat(" ", min(len(prefix), 1)) + "functions"
+	}
+	return prefix + recv
+}
+
+// checkName is a level check as the docs show it: "V", "(*Logger).Check",
+// "log.WithLevel".
+func checkName(pkg, own string, c Check) string {
+	if c.Recv == "" {
+		if pkg != own {
+			return pkg[strings.LastIndex(pkg, "/")+1:] + "." + c.Name
+		}
+		return c.Name
+	}
+	return "(" + recvName(pkg, own, c.Recv) + ")." + c.Name
+}

@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -151,4 +152,14 @@ func keyPkg(k keyKind, key string) string {
 		return key[:i]
 	}
 	return key
+}
+
+// TableLines describes the registry for documentation: one line of cells
+// (name, number of keys, the question it shares with others) per table.
+func TableLines() [][]string {
+	out := make([][]string, 0, len(registry))
+	for _, tab := range registry {
+		out = append(out, []string{tab.name, strconv.Itoa(len(tab.keys())), tab.question})
+	}
+	return out
 }
