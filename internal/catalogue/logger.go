@@ -138,28 +138,26 @@ func (l *Logger) levels(only []string) []Level {
 	return out
 }
 
-// logCall is one logging method or function derived from a Logger.
+// logCall is one logging method or function derived from a Logger, or
+// one binder.
 type logCall struct {
-	key   string
-	level *Level // nil for a call at no level of its name
-	recv  *Recv  // nil for a binder
+	name, key string
+	level     *Level // nil for a call at no level of its name
+	recv      *Recv  // nil for a binder
 }
 
-// calls lists the functions and methods of l that write a record.
-func (l *Logger) calls() []logCall {
+// recvCalls lists the methods of receiver r of l that write a record:
+// each level word joined to each form, then the names at no level.
+func (l *Logger) recvCalls(r *Recv) []logCall {
+	row := Row{Pkg: l.pkgOr(r.Pkg), Recv: r.Name}
 	var out []logCall
-	for i := range l.Recvs {
-		r := &l.Recvs[i]
-		row := Row{Pkg: l.pkgOr(r.Pkg), Recv: r.Name}
-		for _, lv := range l.levels(r.Only) {
-			for _, f := range r.Forms {
-				lv := lv
-				out = append(out, logCall{key: row.key(lv.Word + f), level: &lv, recv: r})
-			}
+	for _, lv := range l.levels(r.Only) {
+		for _, f := range r.Forms {
+			out = append(out, logCall{name: lv.Word + f, key: row.key(lv.Word + f), level: &lv, recv: r})
 		}
-		for _, n := range r.Names {
-			out = append(out, logCall{key: row.key(n), recv: r})
-		}
+	}
+	for _, n := range r.Names {
+		out = append(out, logCall{name: n, key: row.key(n), recv: r})
 	}
 	return out
 }
@@ -167,14 +165,12 @@ func (l *Logger) calls() []logCall {
 // rows returns the blocking rows of l: one per receiver, and its Rows.
 func (l *Logger) rows() []Row {
 	var out []Row
-	for _, r := range l.Recvs {
+	for i := range l.Recvs {
+		r := &l.Recvs[i]
 		row := Row{Pkg: l.pkgOr(r.Pkg), Recv: r.Name, Cat: Log, Does: l.Does}
-		for _, lv := range l.levels(r.Only) {
-			for _, f := range r.Forms {
-				row.Names = append(row.Names, lv.Word+f)
-			}
+		for _, c := range l.recvCalls(r) {
+			row.Names = append(row.Names, c.name)
 		}
-		row.Names = append(row.Names, r.Names...)
 		out = append(out, row)
 	}
 	for _, r := range l.Rows {
@@ -190,8 +186,7 @@ func (l *Logger) binders() []logCall {
 	for _, b := range l.Binds {
 		row := Row{Pkg: l.pkgOr(b.Pkg), Recv: b.Recv}
 		for _, lv := range l.levels(b.Only) {
-			lv := lv
-			out = append(out, logCall{key: row.key(lv.Word), level: &lv})
+			out = append(out, logCall{name: lv.Word, key: row.key(lv.Word), level: &lv})
 		}
 	}
 	return out
@@ -226,7 +221,11 @@ func deriveLoggers(ls []Logger) *loggerTables {
 	for i := range ls {
 		l := &ls[i]
 		t.rows = append(t.rows, l.rows()...)
-		for _, c := range l.calls() {
+		var calls []logCall
+		for j := range l.Recvs {
+			calls = append(calls, l.recvCalls(&l.Recvs[j])...)
+		}
+		for _, c := range calls {
 			switch {
 			case c.level == nil:
 			case c.level.Sev == debugLevel:
