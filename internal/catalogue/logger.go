@@ -66,13 +66,12 @@ type Recv struct {
 	Guard  string   // the check that skips a debug call, for messages; {Level} stands for its level word
 }
 
-// Binder is a receiver (or package) whose methods named by level words
-// return a logger or event bound to that level: zerolog's Debug() and
-// Warn(), go-kit's level.Error(l).
+// Binder is a receiver (or package) whose methods named by the level
+// words, one each, return a logger or event bound to that level:
+// zerolog's Debug() and Warn(), go-kit's level.Error(l).
 type Binder struct {
-	Pkg  string   // when not the Logger's
-	Recv string   // "" for functions
-	Only []string // the level words it has; nil for every one of the Logger's
+	Pkg  string // when not the Logger's
+	Recv string // "" for functions
 }
 
 // Check is a call that takes a level as an argument (logger.Enabled(ctx,
@@ -185,7 +184,7 @@ func (l *Logger) binders() []logCall {
 	var out []logCall
 	for _, b := range l.Binds {
 		row := Row{Pkg: l.pkgOr(b.Pkg), Recv: b.Recv}
-		for _, lv := range l.levels(b.Only) {
+		for _, lv := range l.Levels {
 			out = append(out, logCall{name: lv.Word, key: row.key(lv.Word), level: &lv})
 		}
 	}

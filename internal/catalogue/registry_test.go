@@ -82,7 +82,7 @@ func TestRegistryNoDuplicates(t *testing.T) {
 }
 
 // TestLoggersWellFormed fails for a Logger literal that says something
-// the derivation would not use: a level word of a receiver or binder that
+// the derivation would not use: a level word of a receiver that
 // is not one of the library's, a level word listed twice, a receiver
 // with debug-level methods and no guard to suggest.
 func TestLoggersWellFormed(t *testing.T) {
@@ -119,9 +119,6 @@ func TestLoggersWellFormed(t *testing.T) {
 					t.Errorf("%s receiver %s: debug-level methods and no guard", l.Pkg, r.Name)
 				}
 			}
-		}
-		for _, b := range l.Binds {
-			check("binder "+b.Recv, b.Only)
 		}
 	}
 }
