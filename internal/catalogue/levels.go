@@ -107,3 +107,24 @@ func levelType(t types.Type) *LevelType {
 	}
 	return nil
 }
+
+// IsFieldConstructor reports whether fn, a function of a logging library,
+// returns one structured field of the library (slog.String, zap.Int):
+// building it is cheap, what it is given may not be.
+func IsFieldConstructor(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if fn.Pkg() == nil || res.Len() != 1 {
+		return false
+	}
+	named, ok := types.Unalias(res.At(0).Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	field := named.Obj().Pkg().Path() + "." + named.Obj().Name()
+	for i := range loggers {
+		if l := &loggers[i]; l.Field != "" && l.Pkg == fn.Pkg().Path() && l.Field == field {
+			return true
+		}
+	}
+	return false
+}

@@ -23,6 +23,7 @@ var loggers = []Logger{
 		},
 		Checks: []Check{{Recv: "*Logger", Name: "Enabled", Arg: 1}, {Recv: "Handler", Name: "Enabled", Arg: 1}},
 		Type:   &LevelType{Name: "Level", Debug: atMost(-1), Alarm: atLeast(4)}, // LevelDebug -4, LevelInfo 0, LevelWarn 4
+		Field:  "log/slog.Attr",
 	},
 	{
 		Pkg: "go.uber.org/zap",
@@ -44,7 +45,8 @@ var loggers = []Logger{
 			{Pkg: "go.uber.org/zap/zapcore", Recv: "LevelEnabler", Name: "Enabled", Arg: 0},
 			{Pkg: "go.uber.org/zap/zapcore", Recv: "Level", Name: "Enabled", Arg: 0},
 		},
-		Type: &LevelType{Pkg: "go.uber.org/zap/zapcore", Name: "Level", Debug: atMost(-1), Alarm: atLeast(1)}, // DebugLevel -1, WarnLevel 1
+		Type:  &LevelType{Pkg: "go.uber.org/zap/zapcore", Name: "Level", Debug: atMost(-1), Alarm: atLeast(1)}, // DebugLevel -1, WarnLevel 1
+		Field: "go.uber.org/zap/zapcore.Field",
 		Rows: []Row{
 			{Recv: "*Logger", Cat: Sync, Does: "flushes the log to disk", Names: []string{"Sync"}},
 			{Recv: "*SugaredLogger", Cat: Sync, Does: "flushes the log to disk", Names: []string{"Sync"}},

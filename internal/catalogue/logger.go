@@ -26,6 +26,11 @@ type Logger struct {
 	Checks []Check  // the calls that take a level as an argument, or report one on
 	Type   *LevelType
 
+	// Field is the type of a structured field, as "path.Name": a function
+	// of Pkg returning one (zap.Int, slog.String) makes a small value the
+	// logger encodes only when it logs.
+	Field string
+
 	// Rows are the library's other blocking calls, as they are: a flush,
 	// a sync. A row's Pkg is the Logger's when empty.
 	Rows []Row

@@ -85,6 +85,15 @@ var registry = []catalogueTable{
 		}
 		return out
 	}},
+	{name: "field types", kind: typeKeys, keys: func() []string {
+		var out []string
+		for _, l := range loggers {
+			if l.Field != "" {
+				out = append(out, l.Field)
+			}
+		}
+		return out
+	}},
 	{name: "reader and writer classes", kind: typeKeys, keys: func() []string {
 		var out []string
 		for nt := range typeClasses {
