@@ -24,26 +24,33 @@ func (a Answer) String() string {
 	return ""
 }
 
-// answerers are the functions of net/http and the popular web frameworks
-// that set a response's status.
+// answerRows are the functions of net/http and the popular web
+// frameworks that set a response's status, by how.
+var answerRows = []struct {
+	Answer
+	Rows []Row
+}{
+	{Answer{Always: true}, []Row{{Pkg: "net/http", Names: []string{"NotFound"}}}},
+	{Answer{StatusArg: 3}, []Row{{Pkg: "net/http", Names: []string{"Error"}}}},
+	{Answer{StatusArg: 1}, []Row{
+		{Pkg: "net/http", Recv: "ResponseWriter", Names: []string{"WriteHeader"}},
+		{Pkg: "github.com/gin-gonic/gin", Recv: "*Context", Names: []string{
+			"AbortWithStatus", "AbortWithStatusJSON", "JSON", "String", "Status", "Data", "IndentedJSON", "PureJSON", "XML"}},
+		{Pkg: "github.com/labstack/echo/v4", Recv: "Context", Names: []string{"JSON", "String", "NoContent", "HTML", "Blob", "XML"}},
+		{Pkg: "github.com/gofiber/fiber/v2", Recv: "*Ctx", Names: []string{"SendStatus", "Status"}},
+	}},
+}
+
+// answerers is answerRows by key.
 var answerers = func() map[string]Answer {
 	m := map[string]Answer{}
-	add := func(a Answer, rows ...Row) {
-		for _, r := range rows {
+	for _, g := range answerRows {
+		for _, r := range g.Rows {
 			for _, k := range r.keys() {
-				m[k] = a
+				m[k] = g.Answer
 			}
 		}
 	}
-	add(Answer{Always: true}, Row{Pkg: "net/http", Names: []string{"NotFound"}})
-	add(Answer{StatusArg: 3}, Row{Pkg: "net/http", Names: []string{"Error"}})
-	add(Answer{StatusArg: 1},
-		Row{Pkg: "net/http", Recv: "ResponseWriter", Names: []string{"WriteHeader"}},
-		Row{Pkg: "github.com/gin-gonic/gin", Recv: "*Context", Names: []string{
-			"AbortWithStatus", "AbortWithStatusJSON", "JSON", "String", "Status", "Data", "IndentedJSON", "PureJSON", "XML"}},
-		Row{Pkg: "github.com/labstack/echo/v4", Recv: "Context", Names: []string{"JSON", "String", "NoContent", "HTML", "Blob", "XML"}},
-		Row{Pkg: "github.com/gofiber/fiber/v2", Recv: "*Ctx", Names: []string{"SendStatus", "Status"}},
-	)
 	return m
 }()
 

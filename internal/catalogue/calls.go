@@ -9,24 +9,24 @@ import (
 	"github.com/iohotpath/iohotpath/internal/names"
 )
 
+// exitRows are the calls other than logging that end the block they are
+// in for good.
+var exitRows = []Row{
+	{Pkg: "os", Names: []string{"Exit"}},
+	{Pkg: "runtime", Names: []string{"Goexit"}},
+	{Pkg: "testing", Recv: "*common", Names: []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}},
+}
+
 // noReturn lists the calls that end the block they are in for good: a block
-// ending in one runs at most once per failure.
-var noReturn = set(
-	Row{Pkg: "os", Names: []string{"Exit"}},
-	Row{Pkg: "runtime", Names: []string{"Goexit"}},
-	Row{Pkg: "log", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	Row{Pkg: "log", Recv: "*Logger", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	Row{Pkg: "testing", Recv: "*common", Names: []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}},
-	Row{Pkg: "go.uber.org/zap", Recv: "*Logger", Names: []string{"Fatal", "Panic"}},
-	Row{Pkg: "google.golang.org/grpc/grpclog", Names: []string{"Fatal", "Fatalf", "Fatalln"}},
-	Row{Pkg: "go.uber.org/zap", Recv: "*SugaredLogger", Names: []string{"Fatal", "Fatalf", "Fatalw", "Fatalln", "Panic", "Panicf", "Panicw", "Panicln"}},
-	Row{Pkg: "github.com/sirupsen/logrus", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	Row{Pkg: "github.com/sirupsen/logrus", Recv: "*Logger", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	Row{Pkg: "github.com/sirupsen/logrus", Recv: "*Entry", Names: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	Row{Pkg: "k8s.io/klog/v2", Names: []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
-	Row{Pkg: "k8s.io/klog", Names: []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
-	Row{Pkg: "github.com/golang/glog", Names: []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
-)
+// ending in one runs at most once per failure. They are exitRows and the
+// loggers' calls at fatal level (log.Fatal, logrus's Panicf, klog's Exit).
+var noReturn = func() map[string]bool {
+	m := set(exitRows...)
+	for _, k := range logs.noReturn {
+		m[k] = true
+	}
+	return m
+}()
 
 // once lists the calls that run their function argument at most once, not
 // on every call.

@@ -6,18 +6,21 @@ import (
 	"strings"
 )
 
+// pathAlias makes the package at From (and every path under it) match
+// the rows of To.
+type pathAlias struct{ From, To string }
+
 // pathAliases are import paths whose packages have the API of another
 // path's: an old spelling, or a major version whose rows would be a copy
 // of the next one's. A path matches the aliased path's rows, and so does
-// every path under it. Rows are written under To only (TestNoRowUnderAlias).
-var pathAliases = []struct{ From, To string }{
-	{"github.com/Sirupsen/logrus", "github.com/sirupsen/logrus"}, // the spelling before v1.0
-	{"github.com/go-kit/kit/log", "github.com/go-kit/log"},       // moved to a module of its own
+// every path under it. Rows are written under To only (the registry test).
+// A logging library's aliases are in its Logger literal.
+var pathAliases = append(loggerAliases(loggers), []pathAlias{
 	{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5"},
 	{"github.com/jackc/pgconn", "github.com/jackc/pgx/v5/pgconn"}, // v4's driver, part of pgx since v5
 	{"github.com/go-redis/redis/v8", "github.com/redis/go-redis/v9"},
 	{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"},
-}
+}...)
 
 // canonical returns the import path whose rows the package at path
 // matches: a vendored copy (a/vendor/github.com/x/y) is its original

@@ -4,7 +4,6 @@ import (
 	"go/importer"
 	"go/token"
 	"go/types"
-	"strings"
 	"testing"
 )
 
@@ -94,50 +93,6 @@ func TestFullNameIsFullName(t *testing.T) {
 	}
 	if n < 500 {
 		t.Errorf("only %d functions compared", n)
-	}
-}
-
-// TestNoRowUnderAlias fails when a row, or an entry of another table, is
-// written under a path that canonical rewrites: no key would ever reach it.
-func TestNoRowUnderAlias(t *testing.T) {
-	var keys []string
-	for _, list := range rows {
-		for _, r := range list {
-			keys = append(keys, r.keys()...)
-		}
-	}
-	for _, m := range []map[string]bool{noReturn, once, writerCtors} {
-		for k := range m {
-			keys = append(keys, k)
-		}
-	}
-	for k := range writerFuncs {
-		keys = append(keys, k)
-	}
-	for k := range writerMethods {
-		keys = append(keys, k)
-	}
-	for k := range pathOpens {
-		keys = append(keys, k)
-	}
-	for k := range errorMakers {
-		keys = append(keys, k)
-	}
-	for k := range answerers {
-		keys = append(keys, k)
-	}
-	for _, r := range resultRows {
-		keys = append(keys, strings.TrimPrefix(r.Type, "*"))
-	}
-	for _, k := range keys {
-		if c := canonicalFull(k); c != k {
-			t.Errorf("%s is written under an alias; write it as %s", k, c)
-		}
-	}
-	for nt := range typeClasses {
-		if c := canonical(nt.pkg); c != nt.pkg {
-			t.Errorf("type class of %s.%s is written under an alias; write it under %s", nt.pkg, nt.name, c)
-		}
 	}
 }
 

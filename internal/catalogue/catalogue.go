@@ -20,7 +20,7 @@ type Entry struct {
 }
 
 // rows are the row lists of the table.
-var rows = [][]Row{stdRows, logRows, netRows, dbRows}
+var rows = [][]Row{stdRows, logs.rows, netRows, dbRows}
 
 // table is every blocking call, keyed by types.Func.FullName() with
 // canonical package paths (fullName); a key "(T).*" stands for every

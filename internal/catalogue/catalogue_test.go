@@ -59,25 +59,6 @@ func TestLookup(t *testing.T) {
 	}
 }
 
-// TestNoDuplicateKeys fails when two rows name the same function: the
-// table would silently keep the first.
-func TestNoDuplicateKeys(t *testing.T) {
-	seen := map[string]Row{}
-	for _, list := range rows {
-		for _, r := range list {
-			for _, k := range r.keys() {
-				if prev, dup := seen[k]; dup {
-					t.Errorf("%s is listed twice: in %+v and in %+v", k, prev, r)
-				}
-				seen[k] = r
-			}
-		}
-	}
-	if len(seen) != len(table()) {
-		t.Errorf("the rows name %d functions, the table holds %d", len(seen), len(table()))
-	}
-}
-
 func TestRowsComplete(t *testing.T) {
 	for _, list := range rows {
 		for _, r := range list {

@@ -14,32 +14,39 @@ type Fails struct {
 	IfRecv bool // a method returning its receiver, an error (e.WithDescription(…)): when that is one
 }
 
-// errorMakers are the functions whose result is a non-nil error.
+// errorRows are the functions whose result is a non-nil error, by when.
+var errorRows = []struct {
+	Fails
+	Rows []Row
+}{
+	{Fails{Always: true}, []Row{
+		{Pkg: "errors", Names: []string{"New"}},
+		{Pkg: "fmt", Names: []string{"Errorf"}},
+		{Pkg: "github.com/pkg/errors", Names: []string{"New", "Errorf"}},
+		{Pkg: "github.com/go-errors/errors", Names: []string{"New", "Errorf"}},
+		{Pkg: "github.com/cockroachdb/errors", Names: []string{"New", "Newf", "Errorf", "AssertionFailedf", "Handled"}},
+		{Pkg: "golang.org/x/xerrors", Names: []string{"New", "Errorf"}},
+		{Pkg: "google.golang.org/grpc/status", Names: []string{"Error", "Errorf"}},
+		{Pkg: "connectrpc.com/connect", Names: []string{"NewError"}},
+	}},
+	{Fails{IfArg: 1}, []Row{
+		{Pkg: "github.com/pkg/errors", Names: []string{"Wrap", "Wrapf", "WithMessage", "WithMessagef", "WithStack"}},
+		{Pkg: "github.com/go-errors/errors", Names: []string{"Wrap", "WrapPrefix"}},
+		{Pkg: "github.com/cockroachdb/errors", Names: []string{"Wrap", "Wrapf", "WithStack", "WithMessage", "WithMessagef"}},
+	}},
+	{Fails{AnyArg: true}, []Row{{Pkg: "errors", Names: []string{"Join"}}}},
+}
+
+// errorMakers is errorRows by key.
 var errorMakers = func() map[string]Fails {
 	m := map[string]Fails{}
-	add := func(f Fails, rows ...Row) {
-		for _, r := range rows {
+	for _, g := range errorRows {
+		for _, r := range g.Rows {
 			for _, k := range r.keys() {
-				m[k] = f
+				m[k] = g.Fails
 			}
 		}
 	}
-	add(Fails{Always: true},
-		Row{Pkg: "errors", Names: []string{"New"}},
-		Row{Pkg: "fmt", Names: []string{"Errorf"}},
-		Row{Pkg: "github.com/pkg/errors", Names: []string{"New", "Errorf"}},
-		Row{Pkg: "github.com/go-errors/errors", Names: []string{"New", "Errorf"}},
-		Row{Pkg: "github.com/cockroachdb/errors", Names: []string{"New", "Newf", "Errorf", "AssertionFailedf", "Handled"}},
-		Row{Pkg: "golang.org/x/xerrors", Names: []string{"New", "Errorf"}},
-		Row{Pkg: "google.golang.org/grpc/status", Names: []string{"Error", "Errorf"}},
-		Row{Pkg: "connectrpc.com/connect", Names: []string{"NewError"}},
-	)
-	add(Fails{IfArg: 1},
-		Row{Pkg: "github.com/pkg/errors", Names: []string{"Wrap", "Wrapf", "WithMessage", "WithMessagef", "WithStack"}},
-		Row{Pkg: "github.com/go-errors/errors", Names: []string{"Wrap", "WrapPrefix"}},
-		Row{Pkg: "github.com/cockroachdb/errors", Names: []string{"Wrap", "Wrapf", "WithStack", "WithMessage", "WithMessagef"}},
-	)
-	add(Fails{AnyArg: true}, Row{Pkg: "errors", Names: []string{"Join"}})
 	return m
 }()
 

@@ -101,7 +101,7 @@ var netRows = []Row{
 	// NATS: a request waits for the reply, a flush for the server's pong.
 	{Pkg: "github.com/nats-io/nats.go", Cat: Network, Does: "connects to the NATS server", Names: []string{"Connect"}},
 	{Pkg: "github.com/nats-io/nats.go", Recv: "*Conn", Cat: Network, Does: "makes a NATS request", Names: []string{
-		"Request", "RequestWithContext", "RequestMsg", "RequestMsgWithContext", "OldRequest",
+		"Request", "RequestWithContext", "RequestMsg", "RequestMsgWithContext",
 	}},
 	{Pkg: "github.com/nats-io/nats.go", Recv: "*Conn", Cat: Network, Does: "flushes to the NATS server and waits for its answer", Names: []string{
 		"Flush", "FlushTimeout", "FlushWithContext",

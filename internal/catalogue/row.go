@@ -21,16 +21,21 @@ type Row struct {
 func (r Row) keys() []string {
 	out := make([]string, len(r.Names))
 	for i, n := range r.Names {
-		if r.Recv == "" {
-			out[i] = r.Pkg + "." + n
-			continue
-		}
-		recv := r.Recv
-		star := ""
-		if recv[0] == '*' {
-			star, recv = "*", recv[1:]
-		}
-		out[i] = "(" + star + r.Pkg + "." + recv + ")." + n
+		out[i] = r.key(n)
 	}
 	return out
+}
+
+// key returns the types.Func.FullName of the function or method n of r's
+// package and receiver.
+func (r Row) key(n string) string {
+	if r.Recv == "" {
+		return r.Pkg + "." + n
+	}
+	recv := r.Recv
+	star := ""
+	if recv[0] == '*' {
+		star, recv = "*", recv[1:]
+	}
+	return "(" + star + r.Pkg + "." + recv + ")." + n
 }

@@ -196,30 +196,11 @@ func isComputed(info *types.Info, e ast.Expr) bool {
 
 // isFieldConstructor reports whether call makes one logging field of
 // its key and values: a function of log/slog or zap (slog.String,
-// zap.Int, slog.Group) whose result is a slog.Attr or a zap field.
+// zap.Int, slog.Group) whose result is a slog.Attr or a zap field, as
+// the catalogue's Logger literals say.
 func isFieldConstructor(info *types.Info, call *ast.CallExpr) bool {
 	fn := names.FuncOf(info, call.Fun)
-	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 {
-		return false
-	}
-	switch fn.Pkg().Path() {
-	case "log/slog", "go.uber.org/zap":
-	default:
-		return false
-	}
-	res := fn.Signature().Results()
-	if res.Len() != 1 {
-		return false
-	}
-	named, ok := types.Unalias(res.At(0).Type()).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	switch named.Obj().Pkg().Path() + "." + named.Obj().Name() {
-	case "log/slog.Attr", "go.uber.org/zap/zapcore.Field":
-		return true
-	}
-	return false
+	return fn != nil && len(call.Args) > 0 && catalogue.IsFieldConstructor(fn)
 }
 
 // isDebugCheck reports whether cond holds only when debug logging is on:
