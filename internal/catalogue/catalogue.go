@@ -185,15 +185,10 @@ var streamWrites = map[string]bool{"Write": true, "WriteString": true, "WriteAt"
 // streamWrite matches a write method of *os.File called on os.Stdout or
 // os.Stderr, written as such (os.Stdout.Write(b)): it writes to a
 // standard stream, the stdout category, so that -disable=stdout turns off
-// os.Stdout.Write as it does fmt.Println. Only the stream written as such
-// is recognised: Match sees no assignments, so out := os.Stdout;
-// out.Write(b) stays file.
+// os.Stdout.Write as it does fmt.Println. Match sees no assignments: the
+// hot-io rule, which does, asks StreamWrite for out := os.Stdout;
+// out.Write(b).
 func streamWrite(info *types.Info, call *ast.CallExpr, fn *types.Func) (Entry, bool) {
-	recv := fn.Signature().Recv()
-	if recv == nil || !streamWrites[fn.Name()] || fn.Pkg() == nil || fn.Pkg().Path() != "os" ||
-		types.TypeString(recv.Type(), nil) != "*os.File" {
-		return Entry{}, false
-	}
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return Entry{}, false
@@ -206,7 +201,20 @@ func streamWrite(info *types.Info, call *ast.CallExpr, fn *types.Func) (Entry, b
 	if !ok || v.Pkg() == nil || v.Pkg().Path() != "os" {
 		return Entry{}, false
 	}
-	switch v.Name() {
+	return StreamWrite(fn, v.Name())
+}
+
+// StreamWrite is the entry of fn, a method called on the standard stream
+// named stream ("Stdout" or "Stderr": os.Stdout, os.Stderr), when it is a
+// write method of *os.File: it writes to a standard stream, category
+// stdout.
+func StreamWrite(fn *types.Func, stream string) (Entry, bool) {
+	recv := fn.Signature().Recv()
+	if recv == nil || !streamWrites[fn.Name()] || fn.Pkg() == nil || fn.Pkg().Path() != "os" ||
+		types.TypeString(recv.Type(), nil) != "*os.File" {
+		return Entry{}, false
+	}
+	switch stream {
 	case "Stdout":
 		return Entry{Cat: Stdout, Does: "writes to standard output"}, true
 	case "Stderr":

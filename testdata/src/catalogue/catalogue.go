@@ -68,6 +68,9 @@ func Stdout(w io.Writer, f *os.File) { // want Stdout:`hot blocking\(stdout\)`
 	io.WriteString(os.Stdout, "x") // want `io.WriteString writes to standard output`
 	os.Stdout.Write(nil)           // want `\(\*os.File\).Write writes to standard output`
 	os.Stderr.WriteString("x")     // want `\(\*os.File\).WriteString writes to standard error`
+	stdout := os.Stdout
+	stdout.Write(nil) // want `\(\*os.File\).Write writes to standard output`
+	f.Write(nil)      // want `\(\*os.File\).Write writes a file`
 	var b bytes.Buffer
 	var sb strings.Builder
 	fmt.Fprintf(&b, "x")     // in memory
