@@ -189,3 +189,23 @@ func TestValueShape(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParse: whatever a .iohotpath.yml holds, Parse and Compile do not
+// panic, and an error is bounded text naming the file.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{
+		"funcs: [Handle$]\n", "funcs: ['']\n", "blocking: [a.B=disk]\n", "nonblocking: [nodot]\n",
+		"disable: [log, stat]\n", "hot: [http]\n", "unknown: 1\n", "funcs: {a: b}\n", "\t- x\n", "profiles: [x.pgo]\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse(".iohotpath.yml", data)
+		if err == nil {
+			_, err = c.Compile()
+		}
+		if err != nil && (len(err.Error()) > 64<<10 || !strings.Contains(err.Error(), ".iohotpath.yml") && !strings.Contains(err.Error(), "iohotpath")) {
+			t.Errorf("%q: error %.200q", data, err)
+		}
+	})
+}
