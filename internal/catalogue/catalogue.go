@@ -186,8 +186,8 @@ var streamWrites = map[string]bool{"Write": true, "WriteString": true, "WriteAt"
 // os.Stderr, written as such (os.Stdout.Write(b)): it writes to a
 // standard stream, the stdout category, so that -disable=stdout turns off
 // os.Stdout.Write as it does fmt.Println. Match sees no assignments: the
-// hot-io rule, which does, asks StreamWrite for out := os.Stdout;
-// out.Write(b).
+// hot-io rule, which does, asks IsStreamWrite and StreamEntry for out :=
+// os.Stdout; out.Write(b).
 func streamWrite(info *types.Info, call *ast.CallExpr, fn *types.Func) (Entry, bool) {
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
@@ -201,19 +201,24 @@ func streamWrite(info *types.Info, call *ast.CallExpr, fn *types.Func) (Entry, b
 	if !ok || v.Pkg() == nil || v.Pkg().Path() != "os" {
 		return Entry{}, false
 	}
-	return StreamWrite(fn, v.Name())
-}
-
-// StreamWrite is the entry of fn, a method called on the standard stream
-// named stream ("Stdout" or "Stderr": os.Stdout, os.Stderr), when it is a
-// write method of *os.File: it writes to a standard stream, category
-// stdout.
-func StreamWrite(fn *types.Func, stream string) (Entry, bool) {
-	recv := fn.Signature().Recv()
-	if recv == nil || !streamWrites[fn.Name()] || fn.Pkg() == nil || fn.Pkg().Path() != "os" ||
-		types.TypeString(recv.Type(), nil) != "*os.File" {
+	if !IsStreamWrite(fn) {
 		return Entry{}, false
 	}
+	return StreamEntry(v.Name())
+}
+
+// IsStreamWrite reports whether fn is a write method of *os.File: called
+// on os.Stdout or os.Stderr, it writes to a standard stream (StreamEntry).
+func IsStreamWrite(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && streamWrites[fn.Name()] && fn.Pkg() != nil && fn.Pkg().Path() == "os" &&
+		types.TypeString(recv.Type(), nil) == "*os.File"
+}
+
+// StreamEntry is the entry of a stream write method (IsStreamWrite) called
+// on the standard stream named stream ("Stdout" or "Stderr": os.Stdout,
+// os.Stderr): category stdout. ok is false for any other name.
+func StreamEntry(stream string) (e Entry, ok bool) {
 	switch stream {
 	case "Stdout":
 		return Entry{Cat: Stdout, Does: "writes to standard output"}, true

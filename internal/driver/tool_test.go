@@ -8,18 +8,22 @@ import (
 	"testing"
 )
 
+// writeCfg writes a unit's .cfg file into dir and returns its path.
+func writeCfg(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // TestVetxOnly: only a readable unit .cfg with "VetxOnly": true asks for
 // facts only; anything else runs the whole analyzer (and unitchecker
 // reports a bad file).
 func TestVetxOnly(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, content string) string { return writeCfg(t, dir, name, content) }
 	dep := write("dep.cfg", `{"ID":"fmt","VetxOnly":true,"VetxOutput":"x"}`)
 	root := write("root.cfg", `{"ID":"example.com/app","VetxOnly":false}`)
 	none := write("none.cfg", `{"ID":"example.com/app"}`)
@@ -49,13 +53,7 @@ func TestVetxOnly(t *testing.T) {
 // package the patterns name, unless go vet applies fixes.
 func TestFactsOnly(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, content string) string { return writeCfg(t, dir, name, content) }
 	std := write("std.cfg", `{"ID":"fmt","ImportPath":"fmt","VetxOnly":true}`)
 	dep := write("dep.cfg", `{"ID":"example.com/dep","ImportPath":"example.com/dep","ModulePath":"example.com/dep","ModuleVersion":"v1.0.0","VetxOnly":true}`)
 	main := write("main.cfg", `{"ID":"example.com/app/lib","ImportPath":"example.com/app/lib","ModulePath":"example.com/app","VetxOnly":true}`)

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/iohotpath/iohotpath/internal/config"
-	"github.com/iohotpath/iohotpath/internal/names"
 )
 
 // An adapter is a named func type whose hot method calls the value it is
@@ -60,6 +59,9 @@ func (g *graph) applyAdapters(pass *analysis.Pass, s *config.Settings) {
 		named, ok := types.Unalias(t).(*types.Named)
 		if !ok {
 			return nil
+		}
+		if _, isFunc := named.Underlying().(*types.Signature); !isFunc {
+			return nil // only a func type is an adapter: no fact to look up
 		}
 		tn := named.Obj()
 		if a := g.adapters[tn]; a != nil {
@@ -214,17 +216,7 @@ func convertedIn(info *types.Info, f *ast.File, lits map[*types.Var]*ast.FuncLit
 				expect(paramType(sig, i, x.Ellipsis.IsValid()), arg)
 			}
 		case *ast.AssignStmt:
-			if x.Tok == token.DEFINE && len(x.Lhs) == len(x.Rhs) {
-				for i, l := range x.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						if v, ok := info.Defs[id].(*types.Var); ok {
-							if lit, ok := x.Rhs[i].(*ast.FuncLit); ok {
-								lits[v] = lit
-							}
-						}
-					}
-				}
-			}
+			noteLitDefs(info, x, lits)
 			if x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
 				for i, l := range x.Lhs {
 					expect(info.TypeOf(l), x.Rhs[i])
@@ -356,10 +348,10 @@ func requestParams(info *types.Info, n *funcNode) (w, r *types.Var) {
 			if !ok {
 				continue
 			}
-			if w == nil && names.IsNamed(v.Type(), "net/http", "ResponseWriter") {
+			if w == nil && isResponseWriter(v.Type()) {
 				w = v
 			}
-			if ptr, ok := v.Type().(*types.Pointer); ok && r == nil && names.IsNamed(ptr.Elem(), "net/http", "Request") {
+			if r == nil && isRequestPtr(v.Type()) {
 				r = v
 			}
 		}

@@ -81,8 +81,8 @@ func (m *matcher) direct(call *ast.CallExpr, fn *types.Func) (_ match, ok, trust
 	if cat, ok := m.s.Blocking[names.UserKey(fn)]; ok {
 		return m.enabled(match{cat: cat, name: names.Display(fn), does: cat.Does()})
 	}
-	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if e, ok := catalogue.StreamWrite(fn, m.stdStream(sel.X, 0)); ok { // out := os.Stdout; out.Write(b)
+	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && catalogue.IsStreamWrite(fn) {
+		if e, ok := catalogue.StreamEntry(m.stdStream(sel.X, 0)); ok { // out := os.Stdout; out.Write(b)
 			return m.enabled(match{cat: e.Cat, name: names.Display(fn), does: e.Does})
 		}
 	}

@@ -153,7 +153,7 @@ func (w *walker) inFreshMap(src ast.Expr) bool {
 	ast.Inspect(idx.X, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			if v, ok := w.info.Uses[id].(*types.Var); ok {
-				if p, ok := v.Type().(*types.Pointer); ok && names.IsNamed(p.Elem(), "net/http", "Request") {
+				if isRequestPtr(v.Type()) {
 					fromRequest = true
 				}
 			}

@@ -77,16 +77,7 @@ func (g *graph) debugRoutes(pass *analysis.Pass) map[*funcNode]bool {
 		ast.Inspect(f, func(x ast.Node) bool {
 			switch x := x.(type) {
 			case *ast.AssignStmt:
-				if x.Tok == token.DEFINE && len(x.Lhs) == len(x.Rhs) {
-					for i, l := range x.Lhs {
-						lit, isLit := x.Rhs[i].(*ast.FuncLit)
-						if id, ok := l.(*ast.Ident); ok && isLit {
-							if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok {
-								lits[v] = lit
-							}
-						}
-					}
-				}
+				noteLitDefs(pass.TypesInfo, x, lits)
 			case *ast.CallExpr:
 				if len(x.Args) >= 2 && isDebugRoute(pass.TypesInfo, x.Args[0]) {
 					for _, a := range x.Args[1:] {
@@ -122,6 +113,22 @@ func isDebugRoute(info *types.Info, e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// noteLitDefs records in lits the local variables that x defines as
+// function literals (`reqf := func(w, r) {…}`), which handlerNode follows.
+func noteLitDefs(info *types.Info, x *ast.AssignStmt, lits map[*types.Var]*ast.FuncLit) {
+	if x.Tok != token.DEFINE || len(x.Lhs) != len(x.Rhs) {
+		return
+	}
+	for i, l := range x.Lhs {
+		lit, isLit := x.Rhs[i].(*ast.FuncLit)
+		if id, ok := l.(*ast.Ident); ok && isLit {
+			if v, ok := info.Defs[id].(*types.Var); ok {
+				lits[v] = lit
+			}
+		}
+	}
 }
 
 // handlerNode returns the node of the function e refers to or is (a
@@ -207,8 +214,16 @@ func isHandlerSig(sig *types.Signature) bool {
 	if p.Len() != 2 || sig.Results().Len() != 0 || sig.Variadic() {
 		return false
 	}
-	ptr, ok := p.At(1).Type().(*types.Pointer)
-	return ok && names.IsNamed(p.At(0).Type(), "net/http", "ResponseWriter") && names.IsNamed(ptr.Elem(), "net/http", "Request")
+	return isResponseWriter(p.At(0).Type()) && isRequestPtr(p.At(1).Type())
+}
+
+// isResponseWriter reports whether t is http.ResponseWriter.
+func isResponseWriter(t types.Type) bool { return names.IsNamed(t, "net/http", "ResponseWriter") }
+
+// isRequestPtr reports whether t is *http.Request.
+func isRequestPtr(t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	return ok && names.IsNamed(ptr.Elem(), "net/http", "Request")
 }
 
 // recvTypeName is the named type of a receiver type T or *T.
