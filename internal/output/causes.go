@@ -3,6 +3,7 @@ package output
 import (
 	"cmp"
 	"fmt"
+	"go/build"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,6 +25,7 @@ type Cause struct {
 	Findings int      // how many findings reach their I/O through it
 	At       Position // where it makes its call down the chain
 	Key      string   // its name for the nonblocking option; "" when it has none (a function literal)
+	ReadOnly bool     // its code is in the module cache, where no directive can be added
 }
 
 // minShared is how many findings must share a callee to make it a cause.
@@ -51,6 +53,7 @@ func Causes(r *Report) []Cause {
 			if !ok || strings.HasPrefix(caller, "a function further") {
 				continue
 			}
+			caller = implementation(caller)
 			at := rel.Pos
 			if _, posn, ok := strings.Cut(callee, " at "); ok {
 				at = ParsePosition(posn) // a hop whose file was not in the run
@@ -82,10 +85,15 @@ func Causes(r *Report) []Cause {
 		if slices.ContainsFunc(taken, func(f []int) bool { return subset(s.findings, f) }) {
 			continue // a function further down the same chains, or part of a cause listed already
 		}
-		taken = append(taken, s.findings)
 		c := s.cause
+		path, mod := importPath(filepath.Dir(c.At.File))
+		if mod == "std" || mod == "cmd" {
+			continue // the catalogued call itself, reached through an interface: no helper to review
+		}
+		taken = append(taken, s.findings)
 		c.Findings = len(s.findings)
-		c.Key = configKey(c.Callee, c.At.File)
+		c.Key = configKey(c.Callee, path)
+		c.ReadOnly = inModuleCache(c.At.File)
 		causes = append(causes, c)
 		if len(causes) == maxCauses {
 			break
@@ -109,28 +117,52 @@ func subset(a, b []int) bool {
 // and the configuration or directive that would mark it off the path.
 func (c Cause) Advice() string {
 	s := fmt.Sprintf("%d findings reach blocking I/O through %s (%s)", c.Findings, c.Callee, c.At)
-	if c.Key == "" {
+	switch {
+	case c.Key == "":
 		return s + "; review it once: if its I/O is off the hot path, restructure it or ignore the findings"
+	case c.ReadOnly:
+		return s + fmt.Sprintf("; review it once: if its I/O is off the hot path, add nonblocking: ['%s'] to .iohotpath.yml", c.Key)
 	}
 	return s + fmt.Sprintf("; review it once: if its I/O is off the hot path, add //iohotpath:nonblocking to its doc comment, "+
 		"or nonblocking: ['%s'] to .iohotpath.yml", c.Key)
 }
 
+// implementation is the function a chain's caller names: a dynamic call
+// shown with what it reaches (r.Get (implemented by (*sqlstore.S).Get,
+// 2 other implementations)) is that implementation, the function the
+// nonblocking option and a directive name; any other caller is itself.
+func implementation(caller string) string {
+	_, impl, ok := strings.Cut(caller, " (implemented by ")
+	if !ok {
+		return caller
+	}
+	impl, _, _ = strings.Cut(strings.TrimSuffix(impl, ")"), ", ")
+	return impl
+}
+
 // configKey is the name the nonblocking option takes for a function shown
-// as display (pkg.F, (*pkg.T).M, pkg.T.M) whose code is in file: the
-// import path of file's package in place of pkg. It is "" for a function
-// literal (pkg.F.func1) or when the package's path cannot be found.
-func configKey(display, file string) string {
+// as display (pkg.F, (*pkg.T).M, pkg.T.M) of the package whose import
+// path is path, in place of pkg. It is "" for a function literal
+// (pkg.F.func1) or when the package's path is not known ("").
+func configKey(display, path string) string {
 	name := strings.NewReplacer("(*", "", "(", "", ")", "").Replace(display)
 	pkg, rest, ok := strings.Cut(name, ".")
-	if !ok || pkg == "" || isLiteral(rest) {
-		return ""
-	}
-	path := importPath(filepath.Dir(file))
-	if path == "" {
+	if !ok || pkg == "" || isLiteral(rest) || path == "" {
 		return ""
 	}
 	return path + "." + rest
+}
+
+// inModuleCache reports whether file is in the module cache (GOMODCACHE,
+// by default the first GOPATH's pkg/mod), which is read-only.
+func inModuleCache(file string) bool {
+	cache := os.Getenv("GOMODCACHE")
+	if cache == "" {
+		if gopath := filepath.SplitList(build.Default.GOPATH); len(gopath) > 0 {
+			cache = filepath.Join(gopath[0], "pkg", "mod")
+		}
+	}
+	return cache != "" && strings.HasPrefix(file, cache+string(filepath.Separator))
 }
 
 // isLiteral reports whether rest (the name without its package) names a
@@ -146,29 +178,30 @@ func isLiteral(rest string) bool {
 
 // importPath returns the import path of the package in dir, from the
 // go.mod of the module holding it (the module cache and GOROOT have one
-// too), or "".
-func importPath(dir string) string {
+// too), and that module's path (std for the standard library); "" when
+// there is none.
+func importPath(dir string) (path, module string) {
 	for d := dir; ; d = filepath.Dir(d) {
 		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
 			mod := modfile.ModulePath(data)
 			rel, err := filepath.Rel(d, dir)
 			if mod == "" || err != nil {
-				return ""
+				return "", ""
 			}
 			rel = filepath.ToSlash(rel)
 			if i := strings.LastIndex("/"+rel, "/vendor/"); i >= 0 {
-				return rel[i+len("/vendor/")-1:] // a vendored copy: its own path
+				return rel[i+len("/vendor/")-1:], mod // a vendored copy: its own path
 			}
 			switch {
 			case mod == "std":
-				return rel
+				return rel, mod
 			case rel == ".":
-				return mod
+				return mod, mod
 			}
-			return mod + "/" + rel
+			return mod + "/" + rel, mod
 		}
 		if parent := filepath.Dir(d); parent == d {
-			return ""
+			return "", ""
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"fmt"
+	"go/build"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,7 +69,8 @@ func TestConfigKey(t *testing.T) {
 		{"store.F.func1", filepath.Join(pkg, "s.go"), ""},
 		{"store.F", filepath.Join(string(filepath.Separator), "nowhere", "s.go"), ""},
 	} {
-		if got := configKey(tc.display, tc.file); got != tc.want {
+		path, _ := importPath(filepath.Dir(tc.file))
+		if got := configKey(tc.display, path); got != tc.want {
 			t.Errorf("configKey(%s, %s) = %q, want %q", tc.display, tc.file, got, tc.want)
 		}
 	}
@@ -92,5 +95,60 @@ func TestCausesSubset(t *testing.T) {
 	causes := Causes(r)
 	if len(causes) != 1 || causes[0].Callee != "logx.Warnf" || causes[0].Findings != 4 {
 		t.Errorf("Causes = %+v, want logx.Warnf with 4 findings alone", causes)
+	}
+}
+
+// TestCausesDispatch: a chain through a dynamic call names the call with
+// the implementation it reaches; the cause is the implementation, which
+// the nonblocking option can name (not "j.Out.Write (implemented by
+// (*os.File).Write)"), and a standard library function reached that way
+// is the catalogued call itself, not a helper to review.
+func TestCausesDispatch(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/svc\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saver := Position{File: filepath.Join(dir, "filesaver", "filesaver.go"), Line: 39}
+	std := Position{File: filepath.Join(build.Default.GOROOT, "src", "os", "file.go"), Line: 211}
+	write := "j.Out.Write (implemented by (*os.File).Write, 1 other implementation)"
+	chain := func(first string) []Related {
+		return []Related{
+			{Pos: saver, Message: first + " calls " + write},
+			{Pos: std, Message: write + " calls (*os.File).Write"},
+		}
+	}
+	r := &Report{Diagnostics: []Diagnostic{
+		{Related: chain("(*filesaver.Journal).Save")},
+		{Related: chain("s.Journal.Save (implemented by (*filesaver.Journal).Save)")},
+		{Related: chain("s.Journal.Save (implemented by (*filesaver.Journal).Save, 2 other implementations)")},
+	}}
+	causes := Causes(r)
+	if len(causes) != 1 {
+		t.Fatalf("Causes = %+v, want one", causes)
+	}
+	if c := causes[0]; c.Callee != "(*filesaver.Journal).Save" || c.Findings != 3 || c.Key != "example.com/svc/filesaver.Journal.Save" {
+		t.Errorf("cause = %+v, want (*filesaver.Journal).Save, 3 findings, key example.com/svc/filesaver.Journal.Save", c)
+	}
+
+	// Only the standard library's function is shared: no cause.
+	for i := range r.Diagnostics {
+		r.Diagnostics[i].Related[0].Message = fmt.Sprintf("h%d calls %s", i, write)
+	}
+	if causes := Causes(r); len(causes) != 0 {
+		t.Errorf("Causes = %+v, want none: (*os.File).Write is the catalogued call", causes)
+	}
+}
+
+// TestAdviceReadOnly: a cause whose code is in the module cache is
+// settled by configuration only; no directive can be added there.
+func TestAdviceReadOnly(t *testing.T) {
+	c := Cause{Callee: "zap.L", Findings: 4, Key: "go.uber.org/zap.L", ReadOnly: true}
+	if a := c.Advice(); strings.Contains(a, "doc comment") || !strings.HasSuffix(a, "add nonblocking: ['go.uber.org/zap.L'] to .iohotpath.yml") {
+		t.Errorf("Advice = %q, want the configuration alone", a)
+	}
+	cache := filepath.Join(t.TempDir(), "mod")
+	t.Setenv("GOMODCACHE", cache)
+	if !inModuleCache(filepath.Join(cache, "go.uber.org", "zap@v1.27.0", "global.go")) || inModuleCache(filepath.Join(filepath.Dir(cache), "svc", "a.go")) {
+		t.Error("inModuleCache does not tell the module cache from a module")
 	}
 }
