@@ -15,9 +15,13 @@ import (
 	"github.com/iohotpath/iohotpath/internal/profiles"
 )
 
-// service burns CPU in the function -heavy names, per item, and both
-// write a file on every call: a CPU profile makes one of them hot.
-const service = `package main
+// profiler burns CPU in the function -heavy names and writes a CPU
+// profile: its Score and Rank are main.Score and main.Rank, as service's.
+// It is built from testdata/ of the test's module, where ./... does not
+// look, so that the module analysed imports os alone: go vet rebuilds
+// every dependency of a main package with its default.pgo, and the
+// fewer there are, the shorter the test.
+const profiler = `package main
 
 import (
 	"flag"
@@ -26,9 +30,9 @@ import (
 	"time"
 )
 
-func Score(f *os.File, x int) int { f.WriteString("s"); return burn(x, 1) }
+func Score(x int) int { return burn(x, 1) }
 
-func Rank(f *os.File, x int) int { f.WriteString("r"); return burn(x, 1) }
+func Rank(x int) int { return burn(x, 1) }
 
 //go:noinline
 func burn(x, n int) int {
@@ -42,18 +46,33 @@ func main() {
 	heavy := flag.String("heavy", "score", "which function burns")
 	out := flag.String("o", "cpu.pprof", "profile")
 	flag.Parse()
-	f, _ := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	pf, _ := os.Create(*out)
 	pprof.StartCPUProfile(pf)
 	for end := time.Now().Add(time.Second); time.Now().Before(end); {
 		if *heavy == "score" {
-			Score(f, 1)
+			Score(1)
 		} else {
-			Rank(f, 1)
+			Rank(1)
 		}
 	}
 	pprof.StopCPUProfile()
 	pf.Close()
+}
+`
+
+// service writes a file on every call of Score and of Rank: a CPU
+// profile of profiler makes one of them hot.
+const service = `package main
+
+import "os"
+
+func Score(f *os.File, x int) int { f.WriteString("s"); return x + 1 }
+
+func Rank(f *os.File, x int) int { f.WriteString("r"); return x + 2 }
+
+func main() {
+	f, _ := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	Score(f, Rank(f, 1))
 }
 `
 
@@ -67,14 +86,15 @@ func TestProfileChangeIsSeen(t *testing.T) {
 		t.Skip("builds and runs a service")
 	}
 	bin := binary(t)
-	mod := tempModule(t, map[string]string{"svc/main.go": service})
-	if out, code := run(t, mod, "go", "build", "-o", "svc/svc", "./svc"); code != 0 {
+	mod := tempModule(t, map[string]string{"svc/main.go": service, "testdata/profiler/main.go": profiler})
+	prof := filepath.Join(t.TempDir(), "profiler")
+	if out, code := run(t, mod, "go", "build", "-o", prof, "./testdata/profiler"); code != 0 {
 		t.Fatalf("go build: %s", out)
 	}
 	score, rank := filepath.Join(mod, "score.prof"), filepath.Join(mod, "rank.prof")
 	for heavy, file := range map[string]string{"score": score, "rank": rank} {
-		if out, code := run(t, mod, filepath.Join(mod, "svc", "svc"), "-heavy="+heavy, "-o="+file); code != 0 {
-			t.Fatalf("svc: %s", out)
+		if out, code := run(t, mod, prof, "-heavy="+heavy, "-o="+file); code != 0 {
+			t.Fatalf("profiler: %s", out)
 		}
 	}
 	copyFile := func(dst, src string) {
