@@ -226,10 +226,10 @@ func writeMutexProfile(t *testing.T, file string, waits map[string]time.Duration
 }
 
 // TestJSONOrderByWaiting: in the JSON output (the go/analysis tree, of
-// -format=json and of -json), on both engines, a package's io-under-lock findings come in the order of
-// the waiting a mutex profile recorded for their locks, most first, the
-// uncontended ones after them in file order; without the profile they
-// are in file order. Which lock waited most is swapped between two
+// -format=json on both engines and of -json on go vet's), a package's
+// io-under-lock findings come in the order of the waiting a mutex
+// profile recorded for their locks, most first, the uncontended ones
+// after them in file order; without the profile they are in file order. Which lock waited most is swapped between two
 // profiles, so that neither order can pass by following the file.
 func TestJSONOrderByWaiting(t *testing.T) {
 	bin := binary(t)
@@ -248,6 +248,9 @@ func TestJSONOrderByWaiting(t *testing.T) {
 		} {
 			// -format=json exits 3 with findings, -json 0 as go vet -json does
 			for flag, want := range map[string]int{"-format=json": 3, "-json": 0} {
+				if engine == "inprocess" && flag == "-json" {
+					continue // -json renders the same tree as -format=json; on the cheap engine only
+				}
 				stdout, stderr, code := runEnv(t, mod, nil, bin, "-engine="+engine, flag, "-profile="+tc.profile, "./...")
 				if code != want {
 					t.Fatalf("%s %s -profile=%s: exit code %d, want %d\n%s", engine, flag, filepath.Base(tc.profile), code, want, stderr)
