@@ -3,6 +3,7 @@ module github.com/iohotpath/iohotpath
 go 1.26.0
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.2
 	github.com/golangci/plugin-module-register v0.1.2
 	github.com/google/pprof v0.0.0-20261105003125-4bf881d7fb0b
 	github.com/owenrumney/go-sarif/v3 v3.3.1

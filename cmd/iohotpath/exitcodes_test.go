@@ -346,14 +346,34 @@ func TestExitCodeTable(t *testing.T) {
 			}
 			return []int{code}
 		},
-		"`-fix -diff`": func(t *testing.T) []int {
+		"`-fix -diff` with findings its fixes leave": func(t *testing.T) []int {
 			root := tempModule(t, map[string]string{"p/p.go": fixable})
-			out, code := run(t, root, bin, "-fix", "-diff", "./...")
-			if !strings.Contains(out, "+++ "+filepath.Join(root, "p/p.go")+" (new)") || !strings.Contains(out, "-\t\tf.Close()") {
-				t.Errorf("output\n%s\nwant a unified diff of p.go", out)
+			stdout, stderr, code := runEnv(t, root, nil, bin, "-fix", "-diff", "./...")
+			if !strings.HasPrefix(stdout, "--- "+filepath.Join(root, "p/p.go")+" (old)\n+++ "+filepath.Join(root, "p/p.go")+" (new)\n") ||
+				!strings.Contains(stdout, "-\t\tf.Close()") || !strings.Contains(stdout, "+\tf.Close()") {
+				t.Errorf("standard output\n%s\nwant a unified diff of p.go", stdout)
 			}
 			if got, _ := os.ReadFile(filepath.Join(root, "p/p.go")); string(got) != fixable {
 				t.Error("-fix -diff changed the file")
+			}
+			// The finding it has no fix for is reported, not hidden; the
+			// one the diff fixes is not.
+			if fs := findings(root, stderr); len(fs) != 1 || !strings.Contains(fs[0], "log.Printf") ||
+				!strings.Contains(stderr, "iohotpath: the diff holds 1 fix in 1 file; the findings they leave:\n") {
+				t.Errorf("standard error\n%s\nwant the diff's count and the log.Printf finding left", stderr)
+			}
+			return []int{code}
+		},
+		"`-fix -diff` whose fixes settle every finding": func(t *testing.T) []int {
+			onlyFixable := strings.Replace(strings.Split(fixable, "// hotpath")[0], "\t\"log\"\n", "", 1)
+			const unformatted = "\nfunc   Unrelated( ) int { return 1 }\n"
+			root := tempModule(t, map[string]string{"p/p.go": onlyFixable + unformatted})
+			stdout, stderr, code := runEnv(t, root, nil, bin, "-fix", "-diff", "./...")
+			if !strings.Contains(stdout, "+\tf.Close()") || strings.Contains(stdout, "Unrelated") {
+				t.Errorf("standard output\n%s\nwant the fix's lines alone (what -fix writes: no reformatting)", stdout)
+			}
+			if stderr != "iohotpath: the diff holds 1 fix in 1 file; the findings they leave:\niohotpath: no findings in 1 package\n" {
+				t.Errorf("standard error %q, want the diff's count and the summary line", stderr)
 			}
 			return []int{code}
 		},

@@ -30,7 +30,6 @@ import (
 	"maps"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -116,7 +115,7 @@ func Main(args []string, opts Options) int {
 	}
 	switch {
 	case c.fix && c.diff:
-		return applyFixes(c, ch, dir, stdout, stderr, opts.New) // the engine's diff: a preview
+		return diffAndReport(c, ch, dir, stdout, stderr)
 	case c.fix:
 		return fixAndReport(c, ch, dir, stdout, stderr)
 	}
@@ -161,36 +160,6 @@ func report(c *command, res *result, dir string, stdout, stderr io.Writer) int {
 		return 3
 	}
 	return 0
-}
-
-// applyFixes prints the suggested fixes as a diff (-fix -diff): through go
-// vet -fix -diff, or in process through singlechecker, which then ends the
-// process. (-fix without -diff is fixAndReport.)
-func applyFixes(c *command, ch choice, dir string, stdout, stderr io.Writer, newAnalyzer func() *analysis.Analyzer) int {
-	if ch.engine == Vet {
-		code, err := runVetFix(c, dir, stdout, stderr)
-		leaveMarker(ch.marker)
-		if err != nil {
-			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
-			return 1
-		}
-		return code
-	}
-	args := append([]string{os.Args[0]}, c.toolArgs...)
-	args = append(args, "-fix", "-diff="+strconv.FormatBool(c.diff), "-test="+strconv.FormatBool(c.test))
-	os.Args = append(append(args, "--"), c.patterns...)
-	if len(c.buildFlags) > 0 {
-		goflags := os.Getenv("GOFLAGS")
-		for _, f := range c.buildFlags {
-			goflags += " " + f
-		}
-		os.Setenv("GOFLAGS", goflags)
-	}
-	if dir != "" {
-		os.Chdir(dir)
-	}
-	Tool(newAnalyzer())
-	panic("unreachable")
 }
 
 // printSummary ends a text report that can be trusted with how many

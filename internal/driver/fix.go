@@ -1,11 +1,14 @@
 package driver
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"slices"
+
+	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/iohotpath/iohotpath/internal/output"
 )
@@ -51,14 +54,19 @@ func analyse(c *command, ch choice, dir string, stderr io.Writer) (*result, erro
 	return runInProcess(c, dir, stderr)
 }
 
-// writeFixes applies the first suggested fix of each of diags (in the
-// report's order) to the files, skipping a fix whose edits overlap those
-// of a fix already taken (the next run reports its finding again), and
-// returns how many fixes it applied to how many files. The same fix
-// reported twice (a file of a package and of its test variant) is applied
-// once.
-func writeFixes(diags []output.Diagnostic) (fixes, files int, err error) {
-	byFile := map[string][]output.Edit{}
+// A fixPlan is the fixes a run applies: the first suggested fix of each
+// finding (in the report's order), skipping a fix whose edits overlap
+// those of a fix already taken (the next run reports its finding again);
+// the same fix reported twice (a file of a package and of its test
+// variant) is taken once.
+type fixPlan struct {
+	byFile map[string][]output.Edit
+	taken  map[string]bool // the fixes taken, by their edits
+	fixes  int
+}
+
+func planFixes(diags []output.Diagnostic) *fixPlan {
+	p := &fixPlan{byFile: map[string][]output.Edit{}, taken: map[string]bool{}}
 	seen := map[string]bool{}
 	for _, d := range diags {
 		if len(d.Fixes) == 0 {
@@ -70,26 +78,85 @@ func writeFixes(diags []output.Diagnostic) (fixes, files int, err error) {
 			continue
 		}
 		seen[key] = true
-		if slices.ContainsFunc(f.Edits, func(e output.Edit) bool { return overlaps(byFile[e.File], e) }) ||
+		if slices.ContainsFunc(f.Edits, func(e output.Edit) bool { return overlaps(p.byFile[e.File], e) }) ||
 			selfOverlaps(f.Edits) {
 			continue
 		}
 		for _, e := range f.Edits {
-			byFile[e.File] = append(byFile[e.File], e)
+			p.byFile[e.File] = append(p.byFile[e.File], e)
 		}
-		fixes++
+		p.taken[key] = true
+		p.fixes++
 	}
-	names := make([]string, 0, len(byFile))
-	for name := range byFile {
+	return p
+}
+
+// files are the files the plan edits, sorted.
+func (p *fixPlan) files() []string {
+	names := make([]string, 0, len(p.byFile))
+	for name := range p.byFile {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	for _, name := range names {
-		if err := editFile(name, byFile[name]); err != nil {
+	return names
+}
+
+// settles reports whether the plan fixes d.
+func (p *fixPlan) settles(d output.Diagnostic) bool {
+	return len(d.Fixes) > 0 && p.taken[fmt.Sprint(d.Fixes[0].Edits)]
+}
+
+// writeFixes applies the plan of diags to the files and returns how many
+// fixes it applied to how many files.
+func writeFixes(diags []output.Diagnostic) (fixes, files int, err error) {
+	p := planFixes(diags)
+	for _, name := range p.files() {
+		info, err := os.Stat(name)
+		if err != nil {
 			return 0, 0, err
 		}
+		src, out, err := edited(name, p.byFile[name])
+		if err != nil {
+			return 0, 0, err
+		}
+		if !bytes.Equal(src, out) {
+			if err := os.WriteFile(name, out, info.Mode().Perm()); err != nil {
+				return 0, 0, err
+			}
+		}
 	}
-	return fixes, len(names), nil
+	return p.fixes, len(p.byFile), nil
+}
+
+// diffAndReport is -fix -diff: it prints, as a unified diff on stdout,
+// exactly the bytes -fix would change, and writes nothing; then it
+// reports the findings those fixes would leave, with -fix's exit code (0
+// when the fixes settle every finding, 3 when some are left), so that a
+// preview never hides a finding it has no fix for. A run that cannot be
+// trusted shows no fix.
+func diffAndReport(c *command, ch choice, dir string, stdout, stderr io.Writer) int {
+	res, err := analyse(c, ch, dir, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+		return 1
+	}
+	if res.failed {
+		fmt.Fprintln(stderr, "iohotpath: showing no fix: some packages did not load or type-check")
+		return report(c, res, dir, stdout, stderr)
+	}
+	p := planFixes(res.report().Diagnostics)
+	for _, name := range p.files() {
+		src, out, err := edited(name, p.byFile[name])
+		if err != nil {
+			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+			return 1
+		}
+		io.WriteString(stdout, udiff.Unified(name+" (old)", name+" (new)", string(src), string(out)))
+	}
+	if p.fixes > 0 {
+		fmt.Fprintf(stderr, "iohotpath: the diff holds %s in %s; the findings they leave:\n", plural(p.fixes, "fix", "fixes"), plural(len(p.byFile), "file", "files"))
+	}
+	return report(c, res.without(p.settles), dir, stdout, stderr)
 }
 
 // overlaps reports whether e overlaps an edit of taken; two insertions at
@@ -112,29 +179,24 @@ func selfOverlaps(edits []output.Edit) bool {
 	return false
 }
 
-// editFile applies non-overlapping edits to the file name, keeping its
-// mode.
-func editFile(name string, edits []output.Edit) error {
-	info, err := os.Stat(name)
+// edited returns the content of the file name and that content with the
+// non-overlapping edits applied.
+func edited(name string, edits []output.Edit) (src, out []byte, err error) {
+	src, err = os.ReadFile(name)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	src, err := os.ReadFile(name)
-	if err != nil {
-		return err
-	}
+	edits = slices.Clone(edits)
 	slices.SortFunc(edits, func(a, b output.Edit) int { return cmp.Compare(a.Start, b.Start) })
-	var out []byte
 	last := 0
 	for _, e := range edits {
 		if e.Start < last || e.End > len(src) || e.Start > e.End {
-			return fmt.Errorf("%s: a suggested fix edits bytes %d-%d of %d: the file changed during the run", name, e.Start, e.End, len(src))
+			return nil, nil, fmt.Errorf("%s: a suggested fix edits bytes %d-%d of %d: the file changed during the run", name, e.Start, e.End, len(src))
 		}
 		out = append(append(out, src[last:e.Start]...), e.New...)
 		last = e.End
 	}
-	out = append(out, src[last:]...)
-	return os.WriteFile(name, out, info.Mode().Perm())
+	return src, append(out, src[last:]...), nil
 }
 
 // plural is n and the noun that goes with it.

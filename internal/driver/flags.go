@@ -109,6 +109,8 @@ func parse(a *analysis.Analyzer, args []string, dir string) (*command, error) {
 		return nil, fmt.Errorf("invalid flag: engine: want auto, vet or inprocess, got %q", c.engine)
 	case c.diff && !c.fix:
 		return nil, errors.New("invalid flag: -diff needs -fix")
+	case c.diff && c.json:
+		return nil, errors.New("invalid flag: -diff prints the diff on standard output, where -json would print the findings: leave out -json")
 	case c.fix && c.context >= 0:
 		return nil, errors.New("invalid flag: -c cannot be used with -fix")
 	case strings.Trim(c.debug, debugFlags) != "":
@@ -137,7 +139,7 @@ func (c *command) flagSet(dir string) *flag.FlagSet {
 	fs.Var(output.FormatValue{Format: &c.format}, "format", output.FormatUsage)
 	fs.IntVar(&c.context, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&c.fix, "fix", false, "apply all suggested fixes")
-	fs.BoolVar(&c.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&c.diff, "diff", false, "with -fix, don't update the files, but print a unified diff, then the findings the fixes leave")
 	fs.BoolVar(&c.test, "test", true, "analyse test files too")
 	fs.StringVar(&c.engine, "engine", Auto, "how to run: auto, vet (go vet and its build cache) or inprocess")
 	fs.BoolVar(&c.program, "program", false, "resolve interface and func-value calls of hot code over the whole program (in process)")
@@ -254,7 +256,8 @@ Driver flags:
                  sarif (SARIF 2.1.0) or github (GitHub Actions annotations)
   -c N           display offending line with N lines of context
   -fix           apply all suggested fixes
-  -diff          with -fix, don't update the files, but print a unified diff
+  -diff          with -fix, don't update the files, but print a unified diff,
+                 then the findings the fixes leave
   -test          analyse test files too (default true)
   -engine E      auto (default), vet (go vet and its build cache) or inprocess
   -program       resolve the interface and func-value calls of hot code to what

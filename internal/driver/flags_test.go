@@ -29,6 +29,7 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"-json", "-format=sarif", "./..."}, "invalid flag: -json and -format=sarif ask for different outputs; give one of them"},
 		{[]string{"-fix", "-format=github", "./..."}, "invalid flag: -fix and -diff apply fixes and print no findings: leave out -format=github"},
 		{[]string{"-diff", "./..."}, "invalid flag: -diff needs -fix"},
+		{[]string{"-fix", "-diff", "-json", "./..."}, "invalid flag: -diff prints the diff on standard output, where -json would print the findings: leave out -json"},
 		{[]string{"-fix", "-c=2", "./..."}, "invalid flag: -c cannot be used with -fix"},
 		{[]string{"-format=sarif", "-c=2", "./..."}, "invalid flag: -c shows source lines in text output only: leave it out with -format=sarif"},
 		{[]string{"-engine=vet", "-debug=f", "./..."}, "invalid flag: -debug needs the in-process engine"},

@@ -3,6 +3,7 @@ package driver
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/iohotpath/iohotpath/internal/output"
@@ -25,6 +26,26 @@ type (
 		packages int
 	}
 )
+
+// without is res without the diagnostics settled reports true for (the
+// findings -fix -diff's fixes settle).
+func (res *result) without(settled func(output.Diagnostic) bool) *result {
+	out := *res
+	out.tree = tree{}
+	for pkg, byAnalyzer := range res.tree {
+		m := map[string]output.Result{}
+		for name, r := range byAnalyzer {
+			r.Diagnostics = slices.DeleteFunc(slices.Clone(r.Diagnostics), settled)
+			if r.Err != "" || len(r.Diagnostics) > 0 {
+				m[name] = r
+			}
+		}
+		if len(m) > 0 {
+			out.tree[pkg] = m
+		}
+	}
+	return &out
+}
 
 // report is the typed report of res, for internal/output.
 func (res *result) report() *output.Report {
