@@ -113,10 +113,7 @@ func Main(args []string, opts Options) int {
 	if os.Getenv("IOHOTPATH_DEBUG_ENGINE") != "" {
 		fmt.Fprintf(stderr, "iohotpath: engine %s (%s)\n", ch.engine, ch.why)
 	}
-	switch {
-	case c.fix && c.diff:
-		return diffAndReport(c, ch, dir, stdout, stderr)
-	case c.fix:
+	if c.fix {
 		return fixAndReport(c, ch, dir, stdout, stderr)
 	}
 	res, err := analyse(c, ch, dir, stderr)

@@ -17,8 +17,10 @@ import (
 // is left, as a run without -fix would: a fix never hides a finding it did
 // not fix, and the exit code says whether findings remain. Only the bytes
 // a fix edits change (the engines' own -fix also reformats whole files).
-// A run that cannot be trusted (a package that did not load) fixes
-// nothing.
+// With -diff it writes nothing: it prints those bytes as a unified diff
+// on stdout and reports the findings the fixes would leave, so that a
+// preview never hides a finding it has no fix for. A run that cannot be
+// trusted (a package that did not load) fixes nothing.
 func fixAndReport(c *command, ch choice, dir string, stdout, stderr io.Writer) int {
 	res, err := analyse(c, ch, dir, stderr)
 	if err != nil {
@@ -29,13 +31,23 @@ func fixAndReport(c *command, ch choice, dir string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "iohotpath: fixing nothing: some packages did not load or type-check")
 		return report(c, res, dir, stdout, stderr)
 	}
-	fixes, files, err := writeFixes(res.report().Diagnostics)
-	if err != nil {
+	p := planFixes(res.report().Diagnostics)
+	if c.diff {
+		if err := p.diff(stdout); err != nil {
+			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
+			return 1
+		}
+		if p.fixes > 0 {
+			fmt.Fprintf(stderr, "iohotpath: the diff holds %s; the findings they leave:\n", p)
+		}
+		return report(c, res.without(p.settles), dir, stdout, stderr)
+	}
+	if err := p.write(); err != nil {
 		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
 		return 1
 	}
-	if fixes > 0 {
-		fmt.Fprintf(stderr, "iohotpath: applied %s in %s\n", plural(fixes, "fix", "fixes"), plural(files, "file", "files"))
+	if p.fixes > 0 {
+		fmt.Fprintf(stderr, "iohotpath: applied %s\n", p)
 		if res, err = analyse(c, ch, dir, stderr); err != nil {
 			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
 			return 1
@@ -106,57 +118,43 @@ func (p *fixPlan) settles(d output.Diagnostic) bool {
 	return len(d.Fixes) > 0 && p.taken[fmt.Sprint(d.Fixes[0].Edits)]
 }
 
-// writeFixes applies the plan of diags to the files and returns how many
-// fixes it applied to how many files.
-func writeFixes(diags []output.Diagnostic) (fixes, files int, err error) {
-	p := planFixes(diags)
+// String counts the plan's fixes and files: "2 fixes in 1 file".
+func (p *fixPlan) String() string {
+	return plural(p.fixes, "fix", "fixes") + " in " + plural(len(p.byFile), "file", "files")
+}
+
+// write applies the plan to the files.
+func (p *fixPlan) write() error {
 	for _, name := range p.files() {
 		info, err := os.Stat(name)
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
 		src, out, err := edited(name, p.byFile[name])
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
 		if !bytes.Equal(src, out) {
 			if err := os.WriteFile(name, out, info.Mode().Perm()); err != nil {
-				return 0, 0, err
+				return err
 			}
 		}
 	}
-	return p.fixes, len(p.byFile), nil
+	return nil
 }
 
-// diffAndReport is -fix -diff: it prints, as a unified diff on stdout,
-// exactly the bytes -fix would change, and writes nothing; then it
-// reports the findings those fixes would leave, with -fix's exit code (0
-// when the fixes settle every finding, 3 when some are left), so that a
-// preview never hides a finding it has no fix for. A run that cannot be
-// trusted shows no fix.
-func diffAndReport(c *command, ch choice, dir string, stdout, stderr io.Writer) int {
-	res, err := analyse(c, ch, dir, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "iohotpath: %v\n", err)
-		return 1
-	}
-	if res.failed {
-		fmt.Fprintln(stderr, "iohotpath: showing no fix: some packages did not load or type-check")
-		return report(c, res, dir, stdout, stderr)
-	}
-	p := planFixes(res.report().Diagnostics)
+// diff writes the plan's edits to w as a unified diff, file by file.
+func (p *fixPlan) diff(w io.Writer) error {
 	for _, name := range p.files() {
 		src, out, err := edited(name, p.byFile[name])
 		if err != nil {
-			fmt.Fprintf(stderr, "iohotpath: %v\n", err)
-			return 1
+			return err
 		}
-		io.WriteString(stdout, udiff.Unified(name+" (old)", name+" (new)", string(src), string(out)))
+		if _, err := io.WriteString(w, udiff.Unified(name+" (old)", name+" (new)", string(src), string(out))); err != nil {
+			return err
+		}
 	}
-	if p.fixes > 0 {
-		fmt.Fprintf(stderr, "iohotpath: the diff holds %s in %s; the findings they leave:\n", plural(p.fixes, "fix", "fixes"), plural(len(p.byFile), "file", "files"))
-	}
-	return report(c, res.without(p.settles), dir, stdout, stderr)
+	return nil
 }
 
 // overlaps reports whether e overlaps an edit of taken; two insertions at
