@@ -157,30 +157,51 @@ func (g *graph) handlerNode(info *types.Info, lits map[*types.Var]*ast.FuncLit, 
 }
 
 // IsTestSupport reports whether the package is test support code: a file
-// of it that is not a _test.go file imports testing or net/http/httptest
-// (a mock server, fixtures), or its import path has an element that says
-// so (test, tests, testutil, testing, testdata, e2e, mock,
-// mocks, fakes). Its handlers answer tests, not production requests, so
-// no preset makes them hot; markers and -funcs still do. Its locks
-// serialise tests, so io-under-lock does not report them either.
+// of it that is not a _test.go file imports testing, or serves HTTP with
+// net/http/httptest's test server (a mock server; recording a response
+// with httptest.NewRecorder is production code's use too), or its import
+// path has an element that says so (test, tests, testutil, testing,
+// testdata, e2e, mock, mocks, fakes). Its handlers answer tests, not
+// production requests, so no preset makes them hot; markers and -funcs
+// still do. Its locks serialise tests, so io-under-lock does not report
+// them either.
 func IsTestSupport(pass *analysis.Pass) bool {
 	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
 		if testElems[elem] {
 			return true
 		}
 	}
+	httptest := false
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.PositionFor(f.Package, false).Filename, "_test.go") {
 			continue
 		}
 		for _, imp := range f.Imports {
-			if p := strings.Trim(imp.Path.Value, "`\""); p == "testing" || p == "net/http/httptest" {
+			switch strings.Trim(imp.Path.Value, "`\"") {
+			case "testing":
 				return true
+			case "net/http/httptest":
+				httptest = true
 			}
+		}
+	}
+	return httptest && servesTestServer(pass)
+}
+
+// servesTestServer reports whether a non-test file of the package refers
+// to httptest's Server or a function that starts one: a mock server.
+func servesTestServer(pass *analysis.Pass) bool {
+	for id, obj := range pass.TypesInfo.Uses {
+		if obj.Pkg() != nil && obj.Pkg().Path() == "net/http/httptest" && testServer[obj.Name()] &&
+			!strings.HasSuffix(pass.Fset.PositionFor(id.Pos(), false).Filename, "_test.go") {
+			return true
 		}
 	}
 	return false
 }
+
+// testServer names httptest's server and what starts one.
+var testServer = map[string]bool{"Server": true, "NewServer": true, "NewTLSServer": true, "NewUnstartedServer": true}
 
 // testElems are the import path elements of test support packages.
 var testElems = map[string]bool{"test": true, "tests": true, "testutil": true, "testing": true, "testdata": true,
