@@ -28,6 +28,7 @@ const (
 	debugOn
 	debugOff  // a debug check failed: production code, but what follows a return here is debug-only
 	debugFlag // a boolean that says debug, trace or verbose is true: as debugOn
+	slow      // the time a call took is over a threshold: only slow calls get here
 	never     // a constant false condition: dead code
 )
 
@@ -41,6 +42,8 @@ func (b branch) rule() string {
 		return ruleDebugGuard
 	case debugFlag:
 		return ruleDebugFlag
+	case slow:
+		return ruleSlowPath
 	case never:
 		return ruleDeadCode
 	}
@@ -84,6 +87,14 @@ func (w *walker) condition(cond ast.Expr) branch {
 		case token.LOR: // one holds: only what both tell
 			if x := w.condition(e.X); x == w.condition(e.Y) {
 				return x
+			}
+		case token.GTR, token.GEQ: // elapsed > threshold
+			if w.isElapsed(e.X, 0) {
+				return slow
+			}
+		case token.LSS, token.LEQ: // threshold < elapsed
+			if w.isElapsed(e.Y, 0) {
+				return slow
 			}
 		case token.NEQ, token.EQL:
 			kind := w.nilTest(e)
@@ -705,3 +716,39 @@ func carriesError(t types.Type) bool {
 	}
 	return false
 }
+
+// isElapsed reports whether e is the time something took, measured with
+// the clock: time.Since(start), end.Sub(start), a local assigned once
+// from one of those, or such a duration's Seconds, Milliseconds and kin.
+// A branch on it being over a threshold is the slow-call path (`if d :=
+// time.Since(start); d > slowQuery { log.Printf("slow query") }`): it
+// runs only for calls that were slow already, as the log line that
+// reports them must.
+func (w *walker) isElapsed(e ast.Expr, depth int) bool {
+	e = astutil.Unparen(e)
+	if x := w.r.assigned(e); x != nil && depth < 4 {
+		return w.isElapsed(x, depth+1)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := names.FuncOf(w.info, call.Fun)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	switch {
+	case recv == nil:
+		return fn.Name() == "Since"
+	case names.IsNamed(recv.Type(), "time", "Time"):
+		return fn.Name() == "Sub"
+	case names.IsNamed(recv.Type(), "time", "Duration"):
+		sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && durationUnits[fn.Name()] && w.isElapsed(sel.X, depth+1)
+	}
+	return false
+}
+
+// durationUnits are the methods that give a time.Duration in a unit.
+var durationUnits = map[string]bool{"Seconds": true, "Milliseconds": true, "Microseconds": true, "Nanoseconds": true, "Minutes": true, "Hours": true}

@@ -26,6 +26,7 @@ const (
 	ruleRecovered  = "recovered-panic"
 	ruleDebugGuard = "debug-guard"
 	ruleDebugFlag  = "debug-flag"
+	ruleSlowPath   = "slow-path"
 	ruleDeadCode   = "dead-code"
 
 	// Call rules (report.go, checkCall): what a call is for.
@@ -40,6 +41,6 @@ const (
 var OffPathRules = []string{
 	ruleFailureBranch, ruleRetryPath, ruleReturnsFailure, ruleReturnsZeroErr, ruleAnswersError, ruleHandsMadeError,
 	ruleLogsAlarm, ruleWarnsOnly, rulePanicsOrExits, ruleLeavesHotLoop, ruleFailsOnceInLoop, ruleLazyInit,
-	ruleRecovered, ruleDebugGuard, ruleDebugFlag, ruleDeadCode,
+	ruleRecovered, ruleDebugGuard, ruleDebugFlag, ruleSlowPath, ruleDeadCode,
 	ruleDebugLevel, ruleDelegation, ruleServed, ruleHandlerJob,
 }

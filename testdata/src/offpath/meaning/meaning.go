@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"time"
 
 	"offpath/meaning/errs"
 	"offpath/meaning/logging"
@@ -277,4 +278,31 @@ func Token(w http.ResponseWriter, r *http.Request) { // want Token:"hot blocking
 		return
 	}
 	log.Printf("token for %s", r.FormValue("client")) // want `log.Printf writes a log line`
+}
+
+var slowThreshold = 500 * time.Millisecond
+
+// hotpath
+func SlowQueries(start time.Time, q string, timeout time.Duration) { // want SlowQueries:"hot blocking\\(log\\): log.Printf"
+	elapsed := time.Now().Sub(start)
+	if slowThreshold > 0 && elapsed > slowThreshold {
+		log.Printf("slow query %s", q) // silent: only calls already slow log
+	}
+	if 2*time.Second < time.Since(start) {
+		log.Printf("very slow query %s", q) // silent: the threshold on the left
+	}
+	if elapsed.Seconds() >= 1 {
+		log.Printf("a second or more") // silent: the elapsed time in seconds
+	}
+	if elapsed < slowThreshold {
+		log.Printf("fast query %s", q) // want `log.Printf writes a log line on every call of hot function SlowQueries`
+	}
+	if timeout > time.Second {
+		log.Printf("long timeout") // want `log.Printf writes a log line on every call of hot function SlowQueries`
+	}
+	if d := time.Since(start); d > slowThreshold {
+		return
+	} else {
+		log.Printf("took %v", d) // want `log.Printf writes a log line on every call of hot function SlowQueries`
+	}
 }

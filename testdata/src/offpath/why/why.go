@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"time"
 
 	zlog "github.com/rs/zerolog/log"
 )
@@ -165,6 +166,15 @@ func DebugFlag() {
 		fmt.Println("dfa") // want `^left out by debug-flag: fmt.Println`
 	}
 }
+
+// hotpath
+func SlowPath(start time.Time, q string) {
+	if d := time.Since(start); d >= slowQuery {
+		log.Printf("slow query %s: %v", q, d) // want `^left out by slow-path: log.Printf`
+	}
+}
+
+var slowQuery = time.Second
 
 // runtimeConfig holds its debug switches as fields, as antlr's runtime does.
 var runtimeConfig struct{ parserDFADebug bool }
