@@ -80,7 +80,7 @@ func TestAdvice(t *testing.T) {
 func TestPresets(t *testing.T) {
 	t.Parallel()
 	a := newAnalyzer(t, analyzer.Config{Hot: []string{"http", "grpc"}, Funcs: []string{"^Listed$"}})
-	analysistest.Run(t, testdata, a, "presets/httpsvc", "presets/debug", "presets/grpcsvc", "presets/mocksrv", "presets/recorder", "presets/e2e/fixture", "presets/adapter/...", "presets/handoff")
+	analysistest.Run(t, testdata, a, "presets/httpsvc", "presets/debug", "presets/grpcsvc", "presets/mocksrv", "presets/recorder", "presets/e2e/fixture", "presets/adapter/...", "presets/wrapper/...", "presets/handoff")
 }
 
 // TestOnePerCallSite: a call that two rules report is one diagnostic that

@@ -1,6 +1,7 @@
 package hotio
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/iohotpath/iohotpath/internal/config"
+	"github.com/iohotpath/iohotpath/internal/names"
 )
 
 // An adapter is a named func type whose hot method calls the value it is
@@ -94,26 +96,195 @@ func (g *graph) applyAdapters(pass *analysis.Pass, s *config.Settings) {
 	if len(uses) == 0 {
 		return
 	}
-	var debugRoutes map[*funcNode]bool
-	testSupport := IsTestSupport(pass)
-	debugPkg := slices.Contains(strings.Split(pass.Pkg.Path(), "/"), "debug")
+	h := g.heater(pass, s)
 	for _, u := range uses {
-		n, a := u.n, u.a
-		if n.hot {
+		h.heat(u.n, u.a.Preset)
+	}
+}
+
+// A heater makes functions hot with a preset's meaning where the
+// preset's rules allow it (test files only with -include-tests, no test
+// support package, no debug endpoint); a function hot already keeps its
+// meaning.
+type heater struct {
+	g           *graph
+	pass        *analysis.Pass
+	s           *config.Settings
+	testSupport bool
+	debugPkg    bool
+	debugRoutes map[*funcNode]bool // computed when first needed
+}
+
+func (g *graph) heater(pass *analysis.Pass, s *config.Settings) *heater {
+	return &heater{g: g, pass: pass, s: s, testSupport: IsTestSupport(pass),
+		debugPkg: slices.Contains(strings.Split(pass.Pkg.Path(), "/"), "debug")}
+}
+
+// heat makes n hot as preset says ("" for a marker's or -funcs' hot), and
+// reports whether it did.
+func (h *heater) heat(n *funcNode, preset string) bool {
+	if n.hot {
+		return false
+	}
+	if preset != "" {
+		if h.testSupport || !h.s.IncludeTests && strings.HasSuffix(h.pass.Fset.PositionFor(n.pos(), false).Filename, "_test.go") {
+			return false
+		}
+		if h.debugRoutes == nil {
+			h.debugRoutes = h.g.debugRoutes(h.pass)
+		}
+		if preset == "HTTP handler" && (h.debugPkg || h.debugRoutes[n] || n.obj != nil && saysDebug(n.obj.Name())) {
+			return false // a debug endpoint: an operator's tool, not a request path
+		}
+	}
+	n.hot, n.preset = true, preset
+	return true
+}
+
+// A wrapper is a function that takes a function and returns an HTTP
+// handler that calls it, outside the handler's own function literals:
+//
+//	func jsonToHTTPHandler(h func(r *http.Request) jsonResponse) http.HandlerFunc {
+//		return func(w http.ResponseWriter, r *http.Request) { resp := h(r); … }
+//	}
+//
+// The function passed (`jsonToHTTPHandler(s.listBuckets)`) runs on every
+// request the returned handler serves, so it is hot as that handler is:
+// its I/O is reported in its own body, not once at the wrapper's call of
+// its parameter, which reaches every function ever wrapped. The wrapper
+// and its callers may be in different packages: the function carries a
+// Wrapper fact.
+
+// Wrapper is exported for a function whose parameter Param (from 0) is a
+// function that the handler it returns calls.
+type Wrapper struct {
+	Param  int
+	Preset string // the returned handler's preset kind: "HTTP handler"
+}
+
+// AFact marks Wrapper as an analysis fact.
+func (*Wrapper) AFact() {}
+
+// String is the fact as analysistest's T:"..." expectations see it.
+func (w *Wrapper) String() string { return fmt.Sprintf("wrapper(param %d, %s)", w.Param, w.Preset) }
+
+// applyWrappers finds the package's wrappers and makes hot the functions
+// passed to a wrapper, the package's own or another's (its fact), as the
+// handler it returns is.
+func (g *graph) applyWrappers(pass *analysis.Pass, s *config.Settings) {
+	g.wrappers = g.localWrappers(pass)
+	info := pass.TypesInfo
+	wrapper := func(fn *types.Func) *Wrapper {
+		if w := g.wrappers[fn]; w != nil {
+			return w
+		}
+		if !factsEnabled || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			return nil
+		}
+		var w Wrapper
+		if pass.ImportObjectFact(fn, &w) {
+			return &w
+		}
+		return nil
+	}
+	var h *heater
+	for _, f := range pass.Files {
+		lits := map[*types.Var]*ast.FuncLit{}
+		ast.Inspect(f, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.AssignStmt:
+				noteLitDefs(info, x, lits)
+			case *ast.CallExpr:
+				fn := names.FuncOf(info, x.Fun)
+				if fn == nil {
+					break
+				}
+				if w := wrapper(fn.Origin()); w != nil && w.Param < len(x.Args) {
+					if n := g.handlerNode(info, lits, x.Args[w.Param]); n != nil {
+						if h == nil {
+							h = g.heater(pass, s)
+						}
+						h.heat(n, w.Preset)
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// localWrappers returns the package's wrappers: a declared function with
+// a parameter of func type that a function literal it returns, hot by a
+// preset (an HTTP handler), calls outside its own function literals.
+func (g *graph) localWrappers(pass *analysis.Pass) map[*types.Func]*Wrapper {
+	info := pass.TypesInfo
+	var out map[*types.Func]*Wrapper
+	for _, n := range g.nodes {
+		if n.obj == nil || n.body == nil {
 			continue
 		}
-		if a.Preset != "" {
-			if testSupport || !s.IncludeTests && strings.HasSuffix(pass.Fset.PositionFor(n.pos(), false).Filename, "_test.go") {
-				continue
-			}
-			if debugRoutes == nil {
-				debugRoutes = g.debugRoutes(pass)
-			}
-			if a.Preset == "HTTP handler" && (debugPkg || debugRoutes[n] || n.obj != nil && saysDebug(n.obj.Name())) {
-				continue // a debug endpoint: an operator's tool, not a request path
+		params := n.obj.Signature().Params()
+		var funcParams []int
+		for i := range params.Len() {
+			if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+				funcParams = append(funcParams, i)
 			}
 		}
-		n.hot, n.preset = true, a.Preset
+		if len(funcParams) == 0 {
+			continue
+		}
+		ast.Inspect(n.body, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false // its returns are its own
+			case *ast.ReturnStmt:
+				for _, res := range x.Results {
+					lit := returnedLit(info, res)
+					ln := g.byLit[lit]
+					if lit == nil || ln == nil || ln.preset == "" {
+						continue
+					}
+					for _, i := range funcParams {
+						if callsVar(info, lit.Body, params.At(i)) {
+							if out == nil {
+								out = map[*types.Func]*Wrapper{}
+							}
+							if out[n.obj] == nil {
+								out[n.obj] = &Wrapper{Param: i, Preset: ln.preset}
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// returnedLit is the function literal e returns, itself or converted
+// (`http.HandlerFunc(func(…) {…})`), or nil.
+func returnedLit(info *types.Info, e ast.Expr) *ast.FuncLit {
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return x
+	case *ast.CallExpr:
+		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
+			return returnedLit(info, x.Args[0])
+		}
+	}
+	return nil
+}
+
+// exportWrappers exports the package's wrapper facts, in source order.
+func exportWrappers(pass *analysis.Pass, g *graph) {
+	fns := make([]*types.Func, 0, len(g.wrappers))
+	for fn := range g.wrappers {
+		fns = append(fns, fn)
+	}
+	slices.SortFunc(fns, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	for _, fn := range fns {
+		pass.ExportObjectFact(fn, g.wrappers[fn])
 	}
 }
 

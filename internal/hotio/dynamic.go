@@ -50,8 +50,8 @@ func (rp *reporter) noteDynamic(r region, call *ast.CallExpr, ctx walkCtx, t *ca
 	if t.fn != nil && (r.delegates(t.fn, ctx) || rp.onServedValue(call, r.served)) {
 		return // a middleware's call of the handler it wraps; answering its connection
 	}
-	if t.fn == nil && rp.callsReceiver(r, call) {
-		return // an adapter (HandlerFunc.ServeHTTP) calling itself: the function's cost is counted where it is hot
+	if t.fn == nil && (rp.callsReceiver(r, call) || rp.callsWrapped(call)) {
+		return // an adapter (HandlerFunc.ServeHTTP) calling itself, a wrapper's handler calling what it wraps: the function's cost is counted where it is hot
 	}
 	rp.dynamic = append(rp.dynamic, rp.newDynamic(r, call, ctx))
 }
@@ -115,6 +115,26 @@ func (rp *reporter) callsReceiver(r region, call *ast.CallExpr) bool {
 	}
 	recv := r.method.Signature().Recv()
 	return recv != nil && rp.pass.TypesInfo.Uses[id] == recv
+}
+
+// callsWrapped reports whether call calls the parameter of a wrapper of
+// the package (adapters.go): the functions passed to it are hot
+// themselves.
+func (rp *reporter) callsWrapped(call *ast.CallExpr) bool {
+	id, ok := astutil.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(rp.g.wrappers) == 0 {
+		return false
+	}
+	v, ok := rp.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for fn, w := range rp.g.wrappers {
+		if fn.Signature().Params().At(w.Param) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // isAbstract reports whether fn is an interface method.

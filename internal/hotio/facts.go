@@ -382,6 +382,7 @@ func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 		pass.ExportObjectFact(v, &Fact{Fails: fa.vars[v]})
 	}
 	exportAdapters(pass, g)
+	exportWrappers(pass, g)
 	for _, n := range g.nodes {
 		if n.obj == nil {
 			continue

@@ -76,6 +76,7 @@ type graph struct {
 	byLit  map[*ast.FuncLit]*funcNode
 
 	adapters map[*types.TypeName]*Adapter // the package's adapter types (adapters.go)
+	wrappers map[*types.Func]*Wrapper     // the package's wrappers (adapters.go)
 }
 
 // buildGraph makes a node of every function declaration and literal of
@@ -108,6 +109,7 @@ func buildGraph(pass *analysis.Pass, s *config.Settings, prof *profiles.Index, d
 	}
 	g.applyPresets(pass, s)
 	g.applyAdapters(pass, s)
+	g.applyWrappers(pass, s)
 	g.applyProfile(pass, prof)
 	g.sort(pass.Fset)
 	return g, diags

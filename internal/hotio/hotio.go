@@ -102,5 +102,5 @@ func FactTypes() []analysis.Fact {
 	if !factsEnabled {
 		return nil
 	}
-	return []analysis.Fact{new(Fact), new(Adapter)}
+	return []analysis.Fact{new(Fact), new(Adapter), new(Wrapper)}
 }
