@@ -719,7 +719,11 @@ func carriesError(t types.Type) bool {
 
 // isElapsed reports whether e is the time something took, measured with
 // the clock: time.Since(start), end.Sub(start), a local assigned once
-// from one of those, or such a duration's Seconds, Milliseconds and kin.
+// from one of those, or such a duration's Seconds, Milliseconds and kin;
+// start must be a local variable or a parameter, a time this call took or
+// was given. Since a time kept in a field or a package variable is a
+// throttle (`if time.Since(c.lastRedial) > 10*time.Second { c.dial() }`),
+// which runs on a call as any other: it is not the slow path.
 // A branch on it being over a threshold is the slow-call path (`if d :=
 // time.Since(start); d > slowQuery { log.Printf("slow query") }`): it
 // runs only for calls that were slow already, as the log line that
@@ -740,9 +744,9 @@ func (w *walker) isElapsed(e ast.Expr, depth int) bool {
 	recv := fn.Signature().Recv()
 	switch {
 	case recv == nil:
-		return fn.Name() == "Since"
+		return fn.Name() == "Since" && len(call.Args) == 1 && w.isLocal(call.Args[0])
 	case names.IsNamed(recv.Type(), "time", "Time"):
-		return fn.Name() == "Sub"
+		return fn.Name() == "Sub" && len(call.Args) == 1 && w.isLocal(call.Args[0])
 	case names.IsNamed(recv.Type(), "time", "Duration"):
 		sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 		return ok && durationUnits[fn.Name()] && w.isElapsed(sel.X, depth+1)
@@ -752,3 +756,13 @@ func (w *walker) isElapsed(e ast.Expr, depth int) bool {
 
 // durationUnits are the methods that give a time.Duration in a unit.
 var durationUnits = map[string]bool{"Seconds": true, "Milliseconds": true, "Microseconds": true, "Nanoseconds": true, "Minutes": true, "Hours": true}
+
+// isLocal reports whether e names a local variable or a parameter.
+func (w *walker) isLocal(e ast.Expr) bool {
+	id, ok := astutil.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := w.info.Uses[id].(*types.Var)
+	return ok && !v.IsField() && v.Pkg() != nil && v.Parent() != v.Pkg().Scope()
+}
