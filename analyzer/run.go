@@ -33,6 +33,11 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) (*Result, e
 	if err != nil {
 		return nil, err
 	}
+	if linkedByMain(pass) {
+		linked := *s
+		linked.Linked = true
+		s = &linked
+	}
 	dirs, malformed := directives.Scan(pass.Fset, pass.Files)
 	if factsOnly {
 		hotio.Facts(pass, s, dirs)
@@ -45,7 +50,7 @@ func run(pass *analysis.Pass, loader *config.Loader, factsOnly bool) (*Result, e
 	held := lockio.Find(pass, lockio.Options{On: !s.NoLockIO && !std, Tests: s.IncludeTests})
 	hot := hotio.Run(pass, s, prof, dirs, std)
 	hotDiags, underLock, lockDynamic := lockio.Check(pass, held, hot, prof, s.ContendedOnly)
-	if hotio.IsTestSupport(pass) {
+	if hotio.IsTestSupport(pass, s) {
 		underLock, lockDynamic = nil, nil // a mock server's lock serialises tests, not requests
 	}
 	findings := oneper(slices.Concat(hotDiags, underLock), hygiene.Check(pass, hygiene.Options{

@@ -20,6 +20,7 @@ type Whole struct {
 	bodies   []hotio.Body
 	literals map[*ast.FuncLit]hotio.Impl
 	settings *config.Settings // the main module's, as every package of the run has them
+	linked   map[string]bool  // the packages a main package of the program links, by path
 }
 
 // wholes are the Wholes asked for, by analyzer.
@@ -31,6 +32,29 @@ func Collect(a *analysis.Analyzer) *Whole {
 	w := &Whole{literals: map[*ast.FuncLit]hotio.Impl{}}
 	wholes.Store(a, w)
 	return w
+}
+
+// Link tells the runs of a Whole's analyzer which packages a main package
+// of the program links (by path): a test server such a package starts is
+// served in production (config.Settings.Linked). Call it before the
+// analysis.
+func (w *Whole) Link(paths map[string]bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.linked = paths
+}
+
+// linkedByMain reports whether a main package of the program links the
+// package of pass, when a Whole collects for its analyzer.
+func linkedByMain(pass *analysis.Pass) bool {
+	v, ok := wholes.Load(pass.Analyzer)
+	if !ok {
+		return false
+	}
+	w := v.(*Whole)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.linked[pass.Pkg.Path()]
 }
 
 // Release stops a's runs filling a Whole.

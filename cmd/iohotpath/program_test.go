@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -73,5 +74,45 @@ func TestProgramFlag(t *testing.T) {
 	out, code = run(t, mod, bin, "-program", "-engine=vet", "./...")
 	if code != 1 || !strings.Contains(out, "-program") || !strings.Contains(out, "-engine=vet") {
 		t.Errorf("-program -engine=vet: exit code %d\n%s\nwant 1 and an error naming both flags", code, out)
+	}
+}
+
+// TestProgramServedFake: a package that starts httptest's server is test
+// support, and presets make nothing of it hot; under -program, one that a
+// main package of the program links is served in production (a fake whose
+// product is serving tests, as fake-gcs-server's fakestorage), and its
+// handlers are. A mock no main links stays test support.
+func TestProgramServedFake(t *testing.T) {
+	bin := binary(t)
+	const server = `package %s
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+)
+
+// NewTest starts the server on a loopback port.
+func NewTest() *httptest.Server { return httptest.NewServer(http.HandlerFunc(Serve)) }
+
+// Serve answers with the file the path names.
+func Serve(w http.ResponseWriter, r *http.Request) {
+	b, _ := os.ReadFile("/data" + r.URL.Path)
+	w.Write(b)
+}
+`
+	mod := tempModule(t, map[string]string{
+		"fake/fake.go":        fmt.Sprintf(server, "fake"),
+		"mock/mock.go":        fmt.Sprintf(server, "mock"),
+		"cmd/fakesrv/main.go": "package main\n\nimport \"example.com/tmp/fake\"\n\nfunc main() { fake.NewTest(); select {} }\n",
+	})
+	out, code := run(t, mod, bin, "-engine=inprocess", "-hot=http", "./...")
+	if code != 0 || len(findings(mod, out)) > 0 {
+		t.Errorf("-hot=http ./...: exit code %d\n%s\nwant none: both packages start a test server", code, out)
+	}
+	out, code = run(t, mod, bin, "-hot=http", "-program", "./...")
+	got := findings(mod, out)
+	if code != 3 || len(got) != 1 || !strings.HasPrefix(got[0], "fake/fake.go:14:10: os.ReadFile reads a file on every call of HTTP handler Serve") {
+		t.Errorf("-hot=http -program ./...: exit code %d, findings %q\nwant 3 and the fake's handler alone: main links it, nothing links the mock", code, got)
 	}
 }

@@ -82,6 +82,13 @@ type Settings struct {
 	ProfilesOff   bool     // -profile=off
 	ProfileOnly   bool
 	ContendedOnly bool
+
+	// Linked says, under -program, that a main package of the run links
+	// the package analysed: a server it starts with net/http/httptest is
+	// served in production (a fake whose product is serving tests), not
+	// a mock server of a test. Set per package by the analyzer, never by
+	// a user.
+	Linked bool
 }
 
 func newSettings() *Settings {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/iohotpath/iohotpath/analyzer"
 	"github.com/iohotpath/iohotpath/internal/output"
+	"github.com/iohotpath/iohotpath/internal/program"
 	"github.com/iohotpath/iohotpath/internal/rules"
 )
 
@@ -61,6 +62,7 @@ func runInProcess(c *command, dir string, stderr io.Writer) (*result, error) {
 	if c.program {
 		whole = analyzer.Collect(c.analyzer) // dependencies' bodies, which the graph does not keep
 		defer analyzer.Release(c.analyzer)
+		whole.Link(program.Linked(pkgs)) // a fake a main serves is production code
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{c.analyzer}, pkgs, opts)
 	if err != nil {

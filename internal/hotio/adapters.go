@@ -116,7 +116,7 @@ type heater struct {
 }
 
 func (g *graph) heater(pass *analysis.Pass, s *config.Settings) *heater {
-	return &heater{g: g, pass: pass, s: s, testSupport: IsTestSupport(pass),
+	return &heater{g: g, pass: pass, s: s, testSupport: IsTestSupport(pass, s),
 		debugPkg: slices.Contains(strings.Split(pass.Pkg.Path(), "/"), "debug")}
 }
 

@@ -40,7 +40,7 @@ var (
 // hot by a marker or -funcs keep their meaning; test files count only with
 // -include-tests.
 func (g *graph) applyPresets(pass *analysis.Pass, s *config.Settings) {
-	if len(s.Presets) == 0 || IsTestSupport(pass) {
+	if len(s.Presets) == 0 || IsTestSupport(pass, s) {
 		return
 	}
 	var services map[*types.TypeName]map[string]bool
@@ -164,8 +164,10 @@ func (g *graph) handlerNode(info *types.Info, lits map[*types.Var]*ast.FuncLit, 
 // testdata, e2e, mock, mocks, fakes). Its handlers answer tests, not
 // production requests, so no preset makes them hot; markers and -funcs
 // still do. Its locks serialise tests, so io-under-lock does not report
-// them either.
-func IsTestSupport(pass *analysis.Pass) bool {
+// them either. A test server a main package of the program links and
+// starts (s.Linked, under -program: a fake served as the product, as
+// fake-gcs-server serves fakestorage) is served in production.
+func IsTestSupport(pass *analysis.Pass, s *config.Settings) bool {
 	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
 		if testElems[elem] {
 			return true
@@ -185,7 +187,7 @@ func IsTestSupport(pass *analysis.Pass) bool {
 			}
 		}
 	}
-	return httptest && servesTestServer(pass)
+	return httptest && !s.Linked && servesTestServer(pass)
 }
 
 // servesTestServer reports whether a non-test file of the package refers

@@ -159,6 +159,20 @@ func programOf(pkgs []*packages.Package) []*packages.Package {
 	return slices.DeleteFunc(slices.Clone(pkgs), isTestPackage)
 }
 
+// Linked returns the paths of the packages a main package of pkgs (not a
+// test's) links, itself included: what the program runs in production.
+func Linked(pkgs []*packages.Package) map[string]bool {
+	var mains []*packages.Package
+	for _, p := range programOf(pkgs) {
+		if p.Name == "main" {
+			mains = append(mains, p)
+		}
+	}
+	out := map[string]bool{}
+	packages.Visit(mains, nil, func(p *packages.Package) { out[p.PkgPath] = true })
+	return out
+}
+
 // illTyped returns the path of a package of prog, or of a dependency,
 // that did not load or type-check; SSA cannot be built for it.
 func illTyped(prog []*packages.Package) string {
