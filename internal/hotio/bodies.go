@@ -61,6 +61,9 @@ func (res Result) Bodies() []Body {
 		}
 		params := paramsOf(u.pass.TypesInfo, n)
 		for _, call := range n.unknown {
+			if u.callsWrapped(call) {
+				continue // what a wrapper's handler runs is hot itself (adapters.go)
+			}
 			bc := BodyCall{Call: call, Branch: fc.onBranch(n, call)}
 			if !u.dyn[call] {
 				bc.Func = u.calls[call].fn

@@ -119,17 +119,19 @@ func (rp *reporter) callsReceiver(r region, call *ast.CallExpr) bool {
 
 // callsWrapped reports whether call calls the parameter of a wrapper of
 // the package (adapters.go): the functions passed to it are hot
-// themselves.
-func (rp *reporter) callsWrapped(call *ast.CallExpr) bool {
+// themselves, and so are not what the wrapper's handler blocks by (under
+// -program, the handler's call of its parameter reaches every function
+// ever wrapped).
+func (u *unit) callsWrapped(call *ast.CallExpr) bool {
 	id, ok := astutil.Unparen(call.Fun).(*ast.Ident)
-	if !ok || len(rp.g.wrappers) == 0 {
+	if !ok || len(u.g.wrappers) == 0 {
 		return false
 	}
-	v, ok := rp.pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := u.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return false
 	}
-	for fn, w := range rp.g.wrappers {
+	for fn, w := range u.g.wrappers {
 		if fn.Signature().Params().At(w.Param) == v {
 			return true
 		}

@@ -34,3 +34,18 @@ func Logged(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// JSON is a wrapper: the function it is passed is an HTTP handler itself,
+// reported in its own body (main's audit literal).
+func JSON(h func(r *http.Request) string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(h(r))) }
+}
+
+// Saved answers through a handler JSON returns. The call is no finding:
+// JSON's call of its parameter reaches, by the call graph, every function
+// ever wrapped (main's blocking audit literal too), and each of those is
+// hot in its own body.
+func Saved(w http.ResponseWriter, r *http.Request) {
+	handler := JSON(func(r *http.Request) string { return "ok" })
+	handler(w, r) // silent under -program
+}
