@@ -1,10 +1,12 @@
 package hotio
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -276,18 +278,6 @@ func returnedLit(info *types.Info, e ast.Expr) *ast.FuncLit {
 	return nil
 }
 
-// exportWrappers exports the package's wrapper facts, in source order.
-func exportWrappers(pass *analysis.Pass, g *graph) {
-	fns := make([]*types.Func, 0, len(g.wrappers))
-	for fn := range g.wrappers {
-		fns = append(fns, fn)
-	}
-	slices.SortFunc(fns, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
-	for _, fn := range fns {
-		pass.ExportObjectFact(fn, g.wrappers[fn])
-	}
-}
-
 // localAdapters returns the package's adapter types: a named func type
 // with a hot method (by a marker, -funcs or a preset; a profile is no
 // fact) that calls its receiver, outside any function literal of it.
@@ -336,15 +326,16 @@ func callsVar(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
 	return found
 }
 
-// exportAdapters exports the package's adapter facts, in source order.
-func exportAdapters(pass *analysis.Pass, g *graph) {
-	tns := make([]*types.TypeName, 0, len(g.adapters))
-	for tn := range g.adapters {
-		tns = append(tns, tn)
-	}
-	slices.SortFunc(tns, func(a, b *types.TypeName) int { return int(a.Pos() - b.Pos()) })
-	for _, tn := range tns {
-		pass.ExportObjectFact(tn, g.adapters[tn])
+// exportInOrder exports the fact m holds for each object, in source
+// order: the package's adapter types' and wrappers'.
+func exportInOrder[O interface {
+	comparable
+	types.Object
+}, F analysis.Fact](pass *analysis.Pass, m map[O]F) {
+	objs := slices.Collect(maps.Keys(m))
+	slices.SortFunc(objs, func(a, b O) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, o := range objs {
+		pass.ExportObjectFact(o, m[o])
 	}
 }
 

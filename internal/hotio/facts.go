@@ -381,8 +381,8 @@ func exportFacts(pass *analysis.Pass, g *graph, fa *failer) {
 	for _, v := range fa.sortedVars() {
 		pass.ExportObjectFact(v, &Fact{Fails: fa.vars[v]})
 	}
-	exportAdapters(pass, g)
-	exportWrappers(pass, g)
+	exportInOrder(pass, g.adapters)
+	exportInOrder(pass, g.wrappers)
 	for _, n := range g.nodes {
 		if n.obj == nil {
 			continue
