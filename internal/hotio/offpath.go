@@ -719,15 +719,14 @@ func carriesError(t types.Type) bool {
 
 // isElapsed reports whether e is the time something took, measured with
 // the clock: time.Since(start), end.Sub(start), a local assigned once
-// from one of those, or such a duration's Seconds, Milliseconds and kin;
-// start must be a local variable or a parameter, a time this call took or
-// was given. Since a time kept in a field or a package variable is a
-// throttle (`if time.Since(c.lastRedial) > 10*time.Second { c.dial() }`),
-// which runs on a call as any other: it is not the slow path.
+// from one of those, or such a duration's Seconds, Milliseconds and kin.
 // A branch on it being over a threshold is the slow-call path (`if d :=
 // time.Since(start); d > slowQuery { log.Printf("slow query") }`): it
 // runs only for calls that were slow already, as the log line that
-// reports them must.
+// reports them must. start must be a local variable or a parameter, a
+// time this call took or was given: the time since one kept in a field or
+// a package variable is a throttle (`if time.Since(c.lastRedial) >
+// 10*time.Second { c.dial() }`), which any call may take.
 func (w *walker) isElapsed(e ast.Expr, depth int) bool {
 	e = astutil.Unparen(e)
 	if x := w.r.assigned(e); x != nil && depth < 4 {
