@@ -189,6 +189,7 @@ func (g *graph) applyWrappers(pass *analysis.Pass, s *config.Settings) {
 		}
 		return nil
 	}
+	g.wrapperOf = wrapper // handlerNode looks through a wrapper's call: mux.Handle("/debug/x", wrap(f)) registers f
 	var h *heater
 	for _, f := range pass.Files {
 		lits := map[*types.Var]*ast.FuncLit{}

@@ -77,6 +77,9 @@ type graph struct {
 
 	adapters map[*types.TypeName]*Adapter // the package's adapter types (adapters.go)
 	wrappers map[*types.Func]*Wrapper     // the package's wrappers (adapters.go)
+	// wrapperOf finds a function's Wrapper, the package's or its fact, once
+	// applyWrappers has begun; nil before.
+	wrapperOf func(*types.Func) *Wrapper
 }
 
 // buildGraph makes a node of every function declaration and literal of

@@ -143,6 +143,11 @@ func (g *graph) handlerNode(info *types.Info, lits map[*types.Var]*ast.FuncLit, 
 		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 { // http.HandlerFunc(h)
 			return g.handlerNode(info, lits, x.Args[0])
 		}
+		if fn := names.FuncOf(info, x.Fun); fn != nil && g.wrapperOf != nil { // wrap(h): what it wraps
+			if w := g.wrapperOf(fn.Origin()); w != nil && w.Param < len(x.Args) {
+				return g.handlerNode(info, lits, x.Args[w.Param])
+			}
+		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if id, ok := x.(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok && lits[v] != nil {

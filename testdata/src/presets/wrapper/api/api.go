@@ -39,6 +39,11 @@ func task(r *http.Request) wrap.Response { // want task:"^blocking\\(log\\)"
 	return wrap.Response{}
 }
 
+func dump(r *http.Request) wrap.Response { // want dump:"^blocking\\(log\\)"
+	log.Printf("dump") // silent: registered at a debug route
+	return wrap.Response{}
+}
+
 // Routes registers the operations.
 func Routes(mux *http.ServeMux, s *server) {
 	mux.Handle("/o/", wrap.JSON(s.getObject))
@@ -46,4 +51,5 @@ func Routes(mux *http.ServeMux, s *server) {
 	mux.Handle("/later", wrap.Later(later))
 	mux.Handle("/kept", wrap.Keep(kept))
 	_ = wrap.Task(task)
+	mux.Handle("/debug/dump", wrap.JSON(dump))
 }
