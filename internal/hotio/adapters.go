@@ -67,18 +67,7 @@ func (g *graph) applyAdapters(pass *analysis.Pass, s *config.Settings) {
 		if _, isFunc := named.Underlying().(*types.Signature); !isFunc {
 			return nil // only a func type is an adapter: no fact to look up
 		}
-		tn := named.Obj()
-		if a := g.adapters[tn]; a != nil {
-			return a
-		}
-		if !factsEnabled || tn.Pkg() == nil || tn.Pkg() == pass.Pkg {
-			return nil
-		}
-		var a Adapter
-		if pass.ImportObjectFact(tn, &a) {
-			return &a
-		}
-		return nil
+		return factOf(pass, g.adapters, named.Obj())
 	}
 	type use struct {
 		n *funcNode
@@ -176,19 +165,7 @@ func (w *Wrapper) String() string { return fmt.Sprintf("wrapper(param %d, %s)", 
 func (g *graph) applyWrappers(pass *analysis.Pass, s *config.Settings) {
 	g.wrappers = g.localWrappers(pass)
 	info := pass.TypesInfo
-	wrapper := func(fn *types.Func) *Wrapper {
-		if w := g.wrappers[fn]; w != nil {
-			return w
-		}
-		if !factsEnabled || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
-			return nil
-		}
-		var w Wrapper
-		if pass.ImportObjectFact(fn, &w) {
-			return &w
-		}
-		return nil
-	}
+	wrapper := func(fn *types.Func) *Wrapper { return factOf(pass, g.wrappers, fn) }
 	g.wrapperOf = wrapper // handlerNode looks through a wrapper's call: mux.Handle("/debug/x", wrap(f)) registers f
 	var h *heater
 	for _, f := range pass.Files {
@@ -218,9 +195,11 @@ func (g *graph) applyWrappers(pass *analysis.Pass, s *config.Settings) {
 
 // localWrappers returns the package's wrappers: a declared function with
 // a parameter of func type that a function literal it returns, hot by a
-// preset (an HTTP handler), calls outside its own function literals.
+// preset (an HTTP handler), calls outside its own function literals; and
+// notes that parameter in g.wrapped.
 func (g *graph) localWrappers(pass *analysis.Pass) map[*types.Func]*Wrapper {
 	info := pass.TypesInfo
+	g.wrapped = map[*types.Var]bool{}
 	var out map[*types.Func]*Wrapper
 	for _, n := range g.nodes {
 		if n.obj == nil || n.body == nil {
@@ -254,6 +233,7 @@ func (g *graph) localWrappers(pass *analysis.Pass) map[*types.Func]*Wrapper {
 							}
 							if out[n.obj] == nil {
 								out[n.obj] = &Wrapper{Param: i, Preset: ln.preset}
+								g.wrapped[params.At(i)] = true
 							}
 						}
 					}
@@ -327,12 +307,35 @@ func callsVar(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
 	return found
 }
 
-// exportInOrder exports the fact m holds for each object, in source
-// order: the package's adapter types' and wrappers'.
-func exportInOrder[O interface {
+// object is what the package's adapter and wrapper facts are kept by: a
+// type name, a function.
+type object interface {
 	comparable
 	types.Object
-}, F analysis.Fact](pass *analysis.Pass, m map[O]F) {
+}
+
+// factOf returns the fact of obj: the package's own from local, or the one
+// obj's package exported (when facts are on); nil when it has none.
+func factOf[O object, F any, P interface {
+	*F
+	analysis.Fact
+}](pass *analysis.Pass, local map[O]P, obj O) P {
+	if f := local[obj]; f != nil {
+		return f
+	}
+	if !factsEnabled || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+		return nil
+	}
+	f := P(new(F))
+	if pass.ImportObjectFact(obj, f) {
+		return f
+	}
+	return nil
+}
+
+// exportInOrder exports the fact m holds for each object, in source
+// order: the package's adapter types' and wrappers'.
+func exportInOrder[O object, F analysis.Fact](pass *analysis.Pass, m map[O]F) {
 	objs := slices.Collect(maps.Keys(m))
 	slices.SortFunc(objs, func(a, b O) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	for _, o := range objs {

@@ -124,19 +124,11 @@ func (rp *reporter) callsReceiver(r region, call *ast.CallExpr) bool {
 // ever wrapped).
 func (u *unit) callsWrapped(call *ast.CallExpr) bool {
 	id, ok := astutil.Unparen(call.Fun).(*ast.Ident)
-	if !ok || len(u.g.wrappers) == 0 {
-		return false
-	}
-	v, ok := u.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return false
 	}
-	for fn, w := range u.g.wrappers {
-		if fn.Signature().Params().At(w.Param) == v {
-			return true
-		}
-	}
-	return false
+	v, ok := u.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && u.g.wrapped[v]
 }
 
 // isAbstract reports whether fn is an interface method.

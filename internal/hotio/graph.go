@@ -77,6 +77,7 @@ type graph struct {
 
 	adapters map[*types.TypeName]*Adapter // the package's adapter types (adapters.go)
 	wrappers map[*types.Func]*Wrapper     // the package's wrappers (adapters.go)
+	wrapped  map[*types.Var]bool          // their parameters the handlers they return call
 	// wrapperOf finds a function's Wrapper, the package's or its fact, once
 	// applyWrappers has begun; nil before.
 	wrapperOf func(*types.Func) *Wrapper
